@@ -1,0 +1,123 @@
+/**
+ * Explicit conflict handlers, one per collection (CONVENTIONS item 7): RxDB's default keeps
+ * the server copy, which silently dropped a second offline editor's change.
+ *
+ * For now every handler is deterministic and needs no shared ancestor, so every replica that
+ * sees the same two states picks the same winner:
+ * - append-only docs (activities) keep the master: they are never edited, two states of one
+ *   activity can only differ through a bug or a retried write, never through a real edit;
+ * - every other doc keeps the side with the greater `updatedAt`, then the greater `updatedBy`,
+ *   then the greater stable hash of its canonical JSON.
+ * The per-field three-way merge (ARCHITECTURE "Conflicts") arrives with the sync engine: it
+ * replaces `resolve` for the mutable collections in CONFLICT_HANDLERS and nothing else.
+ */
+import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
+import type { CollectionName, OutpostDocTypes } from './schemas';
+
+/** Fields that describe the local copy, not the document: never part of a comparison. */
+const LOCAL_FIELDS = new Set(['_meta', '_rev', '_attachments']);
+
+/**
+ * JSON with object keys sorted, so two replicas that hold the same data produce the same text
+ * whatever order the keys were written in. Local bookkeeping fields are left out.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value, true));
+}
+
+function sortKeys(value: unknown, topLevel: boolean): unknown {
+  if (Array.isArray(value)) return value.map((item) => sortKeys(item, false));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    if (topLevel && LOCAL_FIELDS.has(key)) continue;
+    out[key] = sortKeys((value as Record<string, unknown>)[key], false);
+  }
+  return out;
+}
+
+/**
+ * cyrb53: a fast, well-mixed 53-bit string hash. Synchronous on purpose: RxDB calls isEqual on
+ * every replicated document and requires it to be non-async, and crypto.subtle is async only.
+ * Not for security; only to break ties identically everywhere.
+ */
+export function stableHash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+export interface Versioned {
+  updatedAt: number;
+  updatedBy: string;
+}
+
+/**
+ * Total order over two states of one document; > 0 when `a` wins. Plain `<` on strings (not
+ * localeCompare) because the locale differs between devices and the order must not.
+ */
+export function compareVersions<T extends Versioned>(a: WithDeleted<T>, b: WithDeleted<T>): number {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? 1 : -1;
+  if (a.updatedBy !== b.updatedBy) return a.updatedBy > b.updatedBy ? 1 : -1;
+  const ja = canonicalJson(a);
+  const jb = canonicalJson(b);
+  const ha = stableHash(ja);
+  const hb = stableHash(jb);
+  if (ha !== hb) return ha > hb ? 1 : -1;
+  // A hash collision between different states: the text itself still orders them.
+  if (ja !== jb) return ja > jb ? 1 : -1;
+  return 0;
+}
+
+/** Equal when the replicated content is the same, whatever the local bookkeeping says. */
+export function sameContent<T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean {
+  // Cheap rejections first: isEqual runs for every pushed document.
+  const va = a as Partial<Versioned>;
+  const vb = b as Partial<Versioned>;
+  if (va.updatedAt !== vb.updatedAt || a._deleted !== b._deleted) return false;
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** Deterministic winner by updatedAt, updatedBy, then content hash. */
+export function latestWinsConflictHandler<T extends Versioned>(): RxConflictHandler<T> {
+  return {
+    isEqual: (a, b) => sameContent(a, b),
+    resolve: (input: RxConflictHandlerInput<T>) => {
+      const { realMasterState, newDocumentState } = input;
+      const winner =
+        compareVersions(newDocumentState, realMasterState) > 0 ? newDocumentState : realMasterState;
+      return Promise.resolve(winner);
+    },
+  };
+}
+
+/** Append-only documents: the master copy stands; two states never legitimately differ. */
+export function appendOnlyConflictHandler<T>(): RxConflictHandler<T> {
+  return {
+    isEqual: (a, b) => sameContent(a, b),
+    resolve: (input: RxConflictHandlerInput<T>) => Promise.resolve(input.realMasterState),
+  };
+}
+
+export type OutpostConflictHandlers = {
+  [K in CollectionName]: RxConflictHandler<OutpostDocTypes[K]>;
+};
+
+/** The handler each collection is created with; replace entries here, not in database.ts. */
+export const CONFLICT_HANDLERS: OutpostConflictHandlers = {
+  tickets: latestWinsConflictHandler(),
+  activities: appendOnlyConflictHandler(),
+  cis: latestWinsConflictHandler(),
+  relations: latestWinsConflictHandler(),
+  articles: latestWinsConflictHandler(),
+  audits: latestWinsConflictHandler(),
+  people: latestWinsConflictHandler(),
+  settings: latestWinsConflictHandler(),
+};

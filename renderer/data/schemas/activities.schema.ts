@@ -1,0 +1,57 @@
+/**
+ * Activities: the append-only timeline of any record (comments, notes, worklogs, field
+ * changes, merge notices). Never edited after creation, so replicas never conflict on them.
+ */
+import type { RxJsonSchema } from 'rxdb';
+import { ACTIVITY_KINDS, type ActivityDoc } from '../../../shared/domain/model';
+import { enumField, idField, intField, textField, timeField, typeField } from './common';
+
+export const activitiesSchema: RxJsonSchema<ActivityDoc> = {
+  title: 'activities',
+  description: 'Append-only timeline entries on any record, keyed by id, listed by parentId',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField(),
+    type: typeField('activity'),
+    parentId: idField(),
+    kind: enumField(ACTIVITY_KINDS),
+    body: textField(),
+    /** Worklog minutes (0 for every other kind); a day at most per entry. */
+    minutes: intField(0, 1440),
+    changes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          field: { type: 'string' },
+          // Display-ready JSON values of any type (string, number, array, ...): untyped on purpose.
+          from: {},
+          to: {},
+        },
+        required: ['field'],
+      },
+    },
+    createdAt: timeField(),
+    createdBy: idField(),
+    updatedAt: timeField(),
+    updatedBy: idField(),
+  },
+  required: [
+    'id',
+    'type',
+    'parentId',
+    'kind',
+    'body',
+    'minutes',
+    'changes',
+    'createdAt',
+    'createdBy',
+    'updatedAt',
+    'updatedBy',
+  ],
+  // The timeline of one record in creation order is one ascending index walk.
+  indexes: [['parentId', 'createdAt']],
+  additionalProperties: false,
+};

@@ -1,0 +1,149 @@
+/**
+ * User-facing English labels for the enumerations of the model. Stored values stay stable
+ * identifiers; only these strings change when wording changes. Records keyed by the full unions
+ * make the compiler flag any value that was added to the model without a label.
+ */
+import type {
+  ActivityKind,
+  ArticleState,
+  CiClass,
+  CiState,
+  PendingReason,
+  Priority,
+  RelationType,
+  Role,
+  TicketKind,
+  TicketPhase,
+  TicketStatus,
+} from './model';
+import { PRIORITY_LABELS } from './priority';
+import type { ResolutionCode } from './status';
+
+export { PRIORITY_LABELS };
+
+export const KIND_LABELS: Readonly<Record<TicketKind, string>> = {
+  incident: 'Incident',
+  request: 'Request',
+  question: 'Question',
+  problem: 'Problem',
+  change: 'Change',
+  release: 'Release',
+  project: 'Project',
+  task: 'Task',
+};
+
+export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
+  new: 'New',
+  assigned: 'Assigned',
+  in_progress: 'In progress',
+  pending: 'Pending',
+  resolved: 'Resolved',
+  closed: 'Closed',
+  reopened: 'Reopened',
+};
+
+export const PHASE_LABELS: Readonly<Record<TicketPhase, string>> = {
+  open: 'Open',
+  done: 'Done',
+};
+
+export const PENDING_REASON_LABELS: Readonly<Record<PendingReason, string>> = {
+  awaiting_requester: 'Awaiting requester',
+  awaiting_vendor: 'Awaiting vendor',
+  awaiting_change: 'Awaiting change',
+  awaiting_problem: 'Awaiting problem',
+  awaiting_approval: 'Awaiting approval',
+  awaiting_delivery: 'Awaiting delivery',
+};
+
+export const RESOLUTION_CODE_LABELS: Readonly<Record<ResolutionCode, string>> = {
+  solved: 'Solved (permanently)',
+  workaround: 'Workaround provided',
+  fulfilled: 'Fulfilled',
+  answered: 'Answered',
+  duplicate: 'Duplicate',
+  not_reproducible: 'Not reproducible',
+  user_error: 'User error / training',
+  resolved_by_change: 'Resolved by change',
+  resolved_by_problem: 'Resolved by problem fix',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled',
+};
+
+export const CI_CLASS_LABELS: Readonly<Record<CiClass, string>> = {
+  business_service: 'Business service',
+  application: 'Application',
+  database: 'Database',
+  server: 'Server',
+  laptop: 'Laptop',
+  desktop: 'Desktop',
+  mobile: 'Mobile device',
+  network: 'Network device',
+  printer: 'Printer',
+  licence: 'Licence',
+  generic: 'Other item',
+};
+
+export const CI_STATE_LABELS: Readonly<Record<CiState, string>> = {
+  ordered: 'Ordered',
+  in_stock: 'In stock',
+  deployed: 'Deployed',
+  maintenance: 'In maintenance',
+  retired: 'Retired',
+  disposed: 'Disposed',
+};
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  requester: 'Requester',
+  technician: 'Technician',
+  agent: 'Service desk agent',
+  manager: 'Manager',
+  admin: 'Administrator',
+};
+
+export const ACTIVITY_KIND_LABELS: Readonly<Record<ActivityKind, string>> = {
+  created: 'Created',
+  comment: 'Comment',
+  note: 'Internal note',
+  worklog: 'Work log',
+  change: 'Change',
+  merge: 'Merge',
+};
+
+export const RELATION_TYPE_LABELS: Readonly<Record<RelationType, string>> = {
+  depends_on: 'Depends on',
+  runs_on: 'Runs on',
+  hosted_on: 'Hosted on',
+  connected_to: 'Connected to',
+  used_by: 'Used by',
+  licensed_to: 'Licensed to',
+  affects: 'Affects',
+  caused_by: 'Caused by',
+  solves: 'Solves',
+  implements: 'Implements',
+};
+
+export const ARTICLE_STATE_LABELS: Readonly<Record<ArticleState, string>> = {
+  draft: 'Draft',
+  review: 'In review',
+  published: 'Published',
+  retired: 'Retired',
+};
+
+/**
+ * Label for a value read from a document, which may hold a value this version does not know
+ * (written by a newer version on another device): show the raw value rather than nothing.
+ */
+export function labelOf(labels: Readonly<Record<string, string>>, value: string): string {
+  return Object.prototype.hasOwnProperty.call(labels, value) ? (labels[value] ?? value) : value;
+}
+
+/** "P1 Critical": the code people say out loud, then the name. */
+export function priorityLabel(priority: Priority): string {
+  return `P${priority} ${PRIORITY_LABELS[priority]}`;
+}
+
+/** Resolution codes are stored as plain strings on tickets, so unknown codes are possible. */
+export function resolutionCodeLabel(code: string): string {
+  return labelOf(RESOLUTION_CODE_LABELS, code);
+}

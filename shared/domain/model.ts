@@ -1,0 +1,256 @@
+/**
+ * The document model shared by every layer. Each document carries `type`, which routes it to
+ * its collection when one team database holds everything (see ARCHITECTURE "Sync").
+ * Timestamps are epoch milliseconds (numbers index and compare cheaply in IndexedDB).
+ */
+
+export const TICKET_KINDS = [
+  'incident',
+  'request',
+  'question',
+  'problem',
+  'change',
+  'release',
+  'project',
+  'task',
+] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+
+/** Prefix of the human ticket number, e.g. INC-K7Q2-0042. */
+export const KIND_PREFIX: Record<TicketKind, string> = {
+  incident: 'INC',
+  request: 'REQ',
+  question: 'QST',
+  problem: 'PRB',
+  change: 'CHG',
+  release: 'REL',
+  project: 'PRJ',
+  task: 'TSK',
+};
+
+export const TICKET_STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'pending',
+  'resolved',
+  'closed',
+  'reopened',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+export const PENDING_REASONS = [
+  'awaiting_requester',
+  'awaiting_vendor',
+  'awaiting_change',
+  'awaiting_problem',
+  'awaiting_approval',
+  'awaiting_delivery',
+] as const;
+export type PendingReason = (typeof PENDING_REASONS)[number];
+
+/** 1 = high, 3 = low (ITIL convention). */
+export type Level = 1 | 2 | 3;
+/** 1 = critical ... 5 = planning. */
+export type Priority = 1 | 2 | 3 | 4 | 5;
+
+/** `open` while work remains; `done` once resolved or closed. Indexed so views skip done work. */
+export type TicketPhase = 'open' | 'done';
+
+/** Upper bound for timestamps; `sortDesc = MAX_TIME - updatedAt` serves newest-first from an
+ * ascending index (RxDB only walks indexes ascending; descending sorts load every match). */
+export const MAX_TIME = 10_000_000_000_000;
+
+export interface TicketDoc {
+  id: string;
+  type: 'ticket';
+  kind: TicketKind;
+  /** Human number, unique without a server: KIND-DEVICE-COUNTER. Never renumbered. */
+  number: string;
+  title: string;
+  description: string;
+  status: TicketStatus;
+  /** Set only while status is `pending`; empty string otherwise. */
+  pendingReason: PendingReason | '';
+  impact: Level;
+  urgency: Level;
+  priority: Priority;
+  category: string;
+  requesterId: string;
+  /** Empty string when unassigned (IndexedDB cannot index a missing value). */
+  assigneeId: string;
+  groupId: string;
+  ciIds: string[];
+  tags: string[];
+  resolutionCode: string;
+  resolutionNotes: string;
+  phase: TicketPhase;
+  sortDesc: number;
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  updatedBy: string;
+  resolvedAt: number;
+  closedAt: number;
+}
+
+export const ACTIVITY_KINDS = [
+  'created',
+  'comment',
+  'note',
+  'worklog',
+  'change',
+  'merge',
+] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export interface FieldChange {
+  field: string;
+  /** Values as display-ready JSON-compatible scalars or arrays. */
+  from: unknown;
+  to: unknown;
+}
+
+/** Append-only timeline entry; never edited after creation, so it never conflicts. */
+export interface ActivityDoc {
+  id: string;
+  type: 'activity';
+  parentId: string;
+  kind: ActivityKind;
+  body: string;
+  minutes: number;
+  changes: FieldChange[];
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export const CI_CLASSES = [
+  'business_service',
+  'application',
+  'database',
+  'server',
+  'laptop',
+  'desktop',
+  'mobile',
+  'network',
+  'printer',
+  'licence',
+  'generic',
+] as const;
+export type CiClass = (typeof CI_CLASSES)[number];
+
+export const CI_STATES = ['ordered', 'in_stock', 'deployed', 'maintenance', 'retired', 'disposed'] as const;
+export type CiState = (typeof CI_STATES)[number];
+
+export interface CiDoc {
+  id: string;
+  type: 'ci';
+  ciClass: CiClass;
+  name: string;
+  assetTag: string;
+  serial: string;
+  state: CiState;
+  locationId: string;
+  ownerId: string;
+  attributes: Record<string, string | number | boolean>;
+  createdAt: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export const RELATION_TYPES = [
+  'depends_on',
+  'runs_on',
+  'hosted_on',
+  'connected_to',
+  'used_by',
+  'licensed_to',
+  'affects',
+  'caused_by',
+  'solves',
+  'implements',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+export interface RelationDoc {
+  id: string;
+  type: 'relation';
+  fromId: string;
+  toId: string;
+  relType: RelationType;
+  createdAt: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export const ARTICLE_STATES = ['draft', 'review', 'published', 'retired'] as const;
+export type ArticleState = (typeof ARTICLE_STATES)[number];
+
+export interface ArticleDoc {
+  id: string;
+  type: 'article';
+  title: string;
+  /** Markdown source; always rendered as text or sanitized, never as raw HTML. */
+  body: string;
+  category: string;
+  tags: string[];
+  state: ArticleState;
+  version: number;
+  ownerId: string;
+  sortDesc: number;
+  createdAt: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export interface AuditDoc {
+  id: string;
+  type: 'audit';
+  name: string;
+  state: 'draft' | 'running' | 'closed';
+  locationId: string;
+  expectedCiIds: string[];
+  createdAt: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export const ROLES = ['requester', 'technician', 'agent', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type PersonKind = 'user' | 'group' | 'location';
+
+export interface PersonDoc {
+  id: string;
+  type: 'person';
+  personKind: PersonKind;
+  name: string;
+  email: string;
+  roles: Role[];
+  /** For users: the groups they belong to. */
+  groupIds: string[];
+  createdAt: number;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export interface SettingDoc {
+  id: string;
+  type: 'setting';
+  key: string;
+  value: Record<string, unknown>;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+export type AnyDoc =
+  | TicketDoc
+  | ActivityDoc
+  | CiDoc
+  | RelationDoc
+  | ArticleDoc
+  | AuditDoc
+  | PersonDoc
+  | SettingDoc;
