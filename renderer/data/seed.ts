@@ -97,6 +97,8 @@ export async function seedDemoIfEmpty(db: OutpostDatabase, options: SeedOptions)
     now: options.now,
     deviceId: DEMO_DEVICE_ID,
     withActivities: true,
+    // Six weeks of history: a demo desk should open on a live backlog, not a closed archive.
+    spanDays: 45,
   });
   const opts = { existingIsFine: true };
   const writtenTickets = await insertAll(db.tickets, tickets, opts);

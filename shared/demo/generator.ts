@@ -23,8 +23,11 @@ export interface TicketOptions {
   /** Index of the first ticket; numbers are `index + 1`. */
   start: number;
   count: number;
-  /** Reference time: tickets are created in the 365 days before it. */
+  /** Reference time: tickets are created in the `spanDays` before it. */
   now: number;
+  /** How far back creation dates reach (default 365). A short span gives a busier open backlog,
+   * which suits a demo desk; a year suits benchmarks and KPIs. */
+  spanDays?: number;
   deviceId: string;
   /** Adds 0-3 comments, notes or work logs per ticket. */
   withActivities?: boolean;
@@ -93,17 +96,17 @@ function openProbability(ageDays: number): number {
   return 0.015;
 }
 
-/** Business-hours creation time in the 365 days before now; most weekend days are redrawn. */
-function createdTime(random: Random, now: number): number {
+/** Business-hours creation time in the `spanDays` before now; most weekend days are redrawn. */
+function createdTime(random: Random, now: number, spanDays: number): number {
   let day = 0;
   for (let attempt = 0; attempt < 3; attempt++) {
-    day = Math.floor(random() * 365);
+    day = Math.floor(random() * spanDays);
     const weekday = (Math.floor((now - day * DAY) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
     if ((weekday !== 0 && weekday !== 6) || random() < 0.15) break;
   }
   const midnight = Math.floor((now - day * DAY) / DAY) * DAY;
   const time = midnight + 7 * HOUR + Math.floor(random() * 11 * HOUR);
-  return Math.max(now - 365 * DAY, Math.min(time, now - Math.floor(random() * HOUR)));
+  return Math.max(now - spanDays * DAY, Math.min(time, now - Math.floor(random() * HOUR)));
 }
 
 const codePickers = new Map<TicketKind, (random: Random) => ResolutionCode>();
@@ -127,7 +130,7 @@ function generateTicket(
   const { now } = opts;
   const kind = pickKind(random);
   const [template, category, groupKey] = pick(random, TEMPLATES[kind]);
-  const createdAt = createdTime(random, now);
+  const createdAt = createdTime(random, now, opts.spanDays ?? 365);
   const requester = chance(random, 0.8) ? pick(random, ix.requesters) : pick(random, ix.users);
   const person = pick(random, ix.users).name;
   const site = pick(random, ix.sites);

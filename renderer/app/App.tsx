@@ -1,0 +1,19 @@
+import { MantineProvider, createTheme } from '@mantine/core';
+import { DatabaseProvider } from './database';
+import { Shell } from './Shell';
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, sans-serif',
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <DatabaseProvider>
+        <Shell />
+      </DatabaseProvider>
+    </MantineProvider>
+  );
+}

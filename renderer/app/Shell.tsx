@@ -1,0 +1,155 @@
+import { useEffect } from 'react';
+import {
+  ActionIcon,
+  AppShell,
+  Badge,
+  Group,
+  Kbd,
+  NavLink,
+  Select,
+  Text,
+  Title,
+  Tooltip,
+  UnstyledButton,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useUi, type ViewId } from '../state/ui';
+import { navigate, useRoute } from './router';
+import { useDirectory } from './people';
+import { useTicketRows, viewCounts } from './ticketRows';
+import { TicketListPage } from '../features/tickets/TicketListPage';
+import { TicketPage } from '../features/tickets/TicketPage';
+import { NewTicketPage } from '../features/tickets/NewTicketPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { CommandPalette } from '../features/palette/CommandPalette';
+import { ShortcutsModal } from '../features/palette/ShortcutsModal';
+import { NotFound } from './NotFound';
+
+export const VIEW_LABELS: Record<ViewId, string> = {
+  open: 'All open',
+  mine: 'My open',
+  unassigned: 'Unassigned',
+  all: 'All tickets',
+  done: 'Resolved & closed',
+};
+
+export function Shell() {
+  const route = useRoute();
+  const { userId, setUserId, viewId, setView, setPaletteOpen, setShortcutsOpen } = useUi();
+  const directory = useDirectory();
+  const { rows, ready } = useTicketRows();
+  const { setColorScheme } = useMantineColorScheme();
+  const scheme = useComputedColorScheme('light');
+  const counts = ready ? viewCounts(rows, userId) : null;
+
+  // Until someone is chosen, act as the first agent of the demo team.
+  useEffect(() => {
+    if (directory.users.length && !directory.byId.has(userId)) {
+      const agent = directory.users.find((u) => u.roles.includes('agent')) ?? directory.users[0];
+      if (agent) setUserId(agent.id);
+    }
+  }, [directory, userId, setUserId]);
+
+  useEffect(() => {
+    document.documentElement.dataset.ready = 'true';
+  }, []);
+
+  // The palette opens from anywhere, even while typing in a field.
+  useHotkeys([['mod+K', () => setPaletteOpen(true)]], []);
+  useHotkeys([
+    // '?' arrives as Shift+/ on most layouts and as a bare '?' on some.
+    ['shift+/', () => setShortcutsOpen(true)],
+    ['shift+?', () => setShortcutsOpen(true)],
+    ['n', () => navigate('/tickets/new')],
+    ['g t', () => navigate('/tickets')],
+    [
+      '/',
+      (e) => {
+        e.preventDefault();
+        useUi.getState().setSearchFocusPending(true);
+        navigate('/tickets');
+      },
+    ],
+  ]);
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs">
+            <Title order={3}>Outpost</Title>
+            <Badge variant="light" color="gray" title="Every change is stored on this device first">
+              Local replica
+            </Badge>
+          </Group>
+          <UnstyledButton onClick={() => setPaletteOpen(true)} aria-label="Open command palette">
+            <Group gap={6}>
+              <Text size="sm" c="dimmed">
+                Search or run a command
+              </Text>
+              <Kbd>Ctrl</Kbd>
+              <Kbd>K</Kbd>
+            </Group>
+          </UnstyledButton>
+          <Group gap="xs" wrap="nowrap">
+            <Select
+              aria-label="Acting as"
+              size="xs"
+              w={200}
+              searchable
+              value={userId || null}
+              data={directory.users.map((u) => ({ value: u.id, label: `${u.name} (${u.roles[0] ?? 'user'})` }))}
+              onChange={(v) => v && setUserId(v)}
+            />
+            <Tooltip label="Keyboard shortcuts (?)">
+              <ActionIcon variant="default" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
+                ?
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={scheme === 'dark' ? 'Light theme' : 'Dark theme'}>
+              <ActionIcon
+                variant="default"
+                aria-label="Toggle colour theme"
+                onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
+              >
+                {scheme === 'dark' ? '☀' : '☾'}
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Views">
+        <Text size="xs" fw={700} c="dimmed" px="sm" py={4}>
+          TICKETS
+        </Text>
+        {(Object.keys(VIEW_LABELS) as ViewId[]).map((id) => (
+          <NavLink
+            key={id}
+            href="#/tickets"
+            aria-label={VIEW_LABELS[id]}
+            label={VIEW_LABELS[id]}
+            active={route.name === 'tickets' && viewId === id}
+            rightSection={counts ? <Text size="xs">{counts[id].toLocaleString()}</Text> : null}
+            onClick={() => setView(id)}
+          />
+        ))}
+        <NavLink href="#/tickets/new" label="New ticket" active={route.name === 'new-ticket'} />
+        <Text size="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4}>
+          WORKSPACE
+        </Text>
+        <NavLink href="#/settings" label="Settings" active={route.name === 'settings'} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {route.name === 'tickets' && <TicketListPage />}
+        {route.name === 'ticket' && <TicketPage id={route.id} />}
+        {route.name === 'new-ticket' && <NewTicketPage />}
+        {route.name === 'settings' && <SettingsPage />}
+        {route.name === 'not-found' && <NotFound path={route.path} />}
+      </AppShell.Main>
+      <CommandPalette />
+      <ShortcutsModal />
+    </AppShell>
+  );
+}

@@ -1,0 +1,36 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * Hash routing: works the same from app://, http://127.0.0.1 and a file, and a reload keeps the
+ * page. Routes are parsed here so components receive typed parameters.
+ */
+export type Route =
+  | { name: 'tickets' }
+  | { name: 'ticket'; id: string }
+  | { name: 'new-ticket' }
+  | { name: 'settings' }
+  | { name: 'not-found'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/tickets';
+  if (path === '/' || path === '/tickets') return { name: 'tickets' };
+  if (path === '/tickets/new') return { name: 'new-ticket' };
+  if (path === '/settings') return { name: 'settings' };
+  const match = /^\/tickets\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (match?.[1]) return { name: 'ticket', id: match[1] };
+  return { name: 'not-found', path };
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export function navigate(path: string): void {
+  window.location.hash = path;
+}

@@ -1,0 +1,26 @@
+export interface Stats {
+  runs: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles over the measured samples, in milliseconds rounded to 0.01. */
+export function summarize(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { runs: sorted.length, median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0] ?? NaN), max: round(sorted.at(-1) ?? NaN) };
+}
+
+export async function measure(runs: number, warmup: number, fn: (i: number) => Promise<unknown> | unknown): Promise<Stats> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return summarize(samples);
+}

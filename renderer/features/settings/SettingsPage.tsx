@@ -1,0 +1,33 @@
+import { Paper, SegmentedControl, Stack, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import { PriorityMatrixEditor } from './PriorityMatrixEditor';
+import { DemoDataPanel } from './DemoDataPanel';
+
+export function SettingsPage() {
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  return (
+    <Stack maw={820} gap="md">
+      <Title order={2}>Settings</Title>
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Title order={4}>Appearance</Title>
+          <Text size="sm" c="dimmed">
+            Follow the system, or pick a theme for this device.
+          </Text>
+          <SegmentedControl
+            aria-label="Colour theme"
+            w="fit-content"
+            value={colorScheme}
+            onChange={(v) => setColorScheme(v as MantineColorScheme)}
+            data={[
+              { value: 'auto', label: 'System' },
+              { value: 'light', label: 'Light' },
+              { value: 'dark', label: 'Dark' },
+            ]}
+          />
+        </Stack>
+      </Paper>
+      <PriorityMatrixEditor />
+      <DemoDataPanel />
+    </Stack>
+  );
+}

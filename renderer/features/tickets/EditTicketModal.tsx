@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Modal } from '@mantine/core';
+import type { TicketDoc } from '../../../shared/domain/model';
+import type { FieldErrors, TicketInput } from '../../../shared/domain/validation';
+import { updateTicket } from '../../data';
+import { useDb } from '../../app/database';
+import { useAppSettings } from '../../app/settings';
+import { useUi } from '../../state/ui';
+import { TicketForm } from './TicketForm';
+
+function toInput(t: TicketDoc): TicketInput {
+  return {
+    kind: t.kind,
+    title: t.title,
+    description: t.description,
+    impact: t.impact,
+    urgency: t.urgency,
+    category: t.category,
+    requesterId: t.requesterId,
+    assigneeId: t.assigneeId,
+    groupId: t.groupId,
+    ciIds: [...t.ciIds],
+    tags: [...t.tags],
+  };
+}
+
+export function EditTicketModal({ ticket, onClose }: { ticket: TicketDoc; onClose: () => void }) {
+  const db = useDb();
+  const userId = useUi((s) => s.userId);
+  const settings = useAppSettings();
+  const [value, setValue] = useState<TicketInput>(() => toInput(ticket));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  const submit = async () => {
+    setSaving(true);
+    try {
+      const { kind: _kind, ...patch } = value;
+      const result = await updateTicket(db, ticket.id, patch, { userId });
+      if (!result.ok) setErrors(result.errors);
+      else onClose();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={`Edit ${ticket.number}`} size="xl">
+      <TicketForm
+        value={value}
+        onChange={setValue}
+        errors={errors}
+        onSubmit={submit}
+        onCancel={onClose}
+        submitLabel="Save changes"
+        saving={saving}
+        matrix={settings.matrix}
+        categories={settings.categories}
+        kindLocked
+      />
+    </Modal>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { Paper, Stack, Title } from '@mantine/core';
+import type { FieldErrors, TicketInput } from '../../../shared/domain/validation';
+import { createTicket } from '../../data';
+import { useDb } from '../../app/database';
+import { navigate } from '../../app/router';
+import { useAppSettings } from '../../app/settings';
+import { useUi } from '../../state/ui';
+import { TicketForm } from './TicketForm';
+
+export function emptyTicketInput(requesterId: string): TicketInput {
+  return {
+    kind: 'incident',
+    title: '',
+    description: '',
+    impact: 2,
+    urgency: 2,
+    category: '',
+    requesterId,
+    assigneeId: '',
+    groupId: '',
+    ciIds: [],
+    tags: [],
+  };
+}
+
+export function NewTicketPage() {
+  const db = useDb();
+  const userId = useUi((s) => s.userId);
+  const settings = useAppSettings();
+  const [value, setValue] = useState<TicketInput>(() => emptyTicketInput(userId));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  const submit = async () => {
+    setSaving(true);
+    try {
+      const result = await createTicket(db, value, { userId });
+      if (!result.ok) {
+        setErrors(result.errors);
+        return;
+      }
+      navigate(`/tickets/${result.ticket.id}`);
+    } catch (error) {
+      setErrors({ form: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Stack maw={900}>
+      <Title order={2}>New ticket</Title>
+      <Paper withBorder p="md">
+        <TicketForm
+          value={value}
+          onChange={setValue}
+          errors={errors}
+          onSubmit={submit}
+          onCancel={() => navigate('/tickets')}
+          submitLabel="Create ticket"
+          saving={saving}
+          matrix={settings.matrix}
+          categories={settings.categories}
+        />
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { filterAndSortRows, queryViewPage, toListRow, type ListRow } from '../../data';
+import type { TicketDoc } from '../../../shared/domain/model';
+import { useDb } from '../../app/database';
+import { navigate } from '../../app/router';
+import { useTicketRows, viewPredicate } from '../../app/ticketRows';
+import { useUi, type ViewId } from '../../state/ui';
+import { TicketFilters } from './TicketFilters';
+import { TicketTable } from './TicketTable';
+
+const VIEW_TITLES: Record<ViewId, string> = {
+  open: 'All open tickets',
+  mine: 'My open tickets',
+  unassigned: 'Unassigned tickets',
+  all: 'All tickets',
+  done: 'Resolved & closed',
+};
+
+export function TicketListPage() {
+  const { viewId, userId, filters, sort, selectedId, select, clearFilters } = useUi();
+  const projection = useTicketRows();
+  const firstPage = useFirstPage(viewId, userId, !projection.ready);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const rows: ListRow[] = useMemo(() => {
+    if (!projection.ready) return firstPage ?? [];
+    const inView = viewPredicate(viewId, userId);
+    return filterAndSortRows(projection.rows.filter(inView), filters, sort);
+  }, [projection.ready, projection.rows, firstPage, viewId, userId, filters, sort]);
+
+  useEffect(() => {
+    if (rows.length || projection.ready) performance.mark('outpost:list-rendered');
+  }, [rows, projection.ready]);
+
+  const selectedIndex = rows.findIndex((r) => r.id === selectedId);
+  const move = (delta: number) => {
+    if (!rows.length) return;
+    const next = Math.min(rows.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + delta));
+    select(rows[next]?.id ?? null);
+  };
+  useHotkeys([
+    ['j', () => move(1)],
+    ['k', () => move(-1)],
+    ['ArrowDown', () => move(1)],
+    ['ArrowUp', () => move(-1)],
+    ['Enter', () => selectedId && navigate(`/tickets/${selectedId}`)],
+    ['o', () => selectedId && navigate(`/tickets/${selectedId}`)],
+  ]);
+  const searchFocusPending = useUi((s) => s.searchFocusPending);
+  const setSearchFocusPending = useUi((s) => s.setSearchFocusPending);
+  useEffect(() => {
+    if (searchFocusPending && projection.ready) {
+      searchRef.current?.focus();
+      setSearchFocusPending(false);
+    }
+  }, [searchFocusPending, projection.ready, setSearchFocusPending]);
+
+  const filtering = projection.ready;
+  const hasFilters =
+    filters.text !== '' || filters.kinds.length + filters.statuses.length + filters.priorities.length > 0 ||
+    filters.assigneeId !== null || filters.groupId !== null;
+
+  return (
+    <Stack gap="sm" h="calc(100vh - 52px - 2 * var(--mantine-spacing-md))">
+      <Group justify="space-between">
+        <Title order={2}>{VIEW_TITLES[viewId]}</Title>
+        <Group gap="xs">
+          <Text size="sm" c="dimmed" data-testid="ticket-count">
+            {filtering ? `${rows.length.toLocaleString()} tickets` : `Loading… ${projection.loaded.toLocaleString()} of ${projection.total.toLocaleString() || '…'}`}
+          </Text>
+          <Button onClick={() => navigate('/tickets/new')}>New ticket</Button>
+        </Group>
+      </Group>
+      <TicketFilters searchRef={searchRef} disabled={!filtering} />
+      {!projection.ready && projection.total > 0 && (
+        <Progress value={(100 * projection.loaded) / projection.total} size="xs" aria-label="Loading ticket list" />
+      )}
+      {projection.error && (
+        <Text c="red" size="sm">
+          The ticket list could not be loaded completely: {projection.error}
+        </Text>
+      )}
+      {rows.length === 0 && (projection.ready || firstPage !== null) ? (
+        <Stack align="center" py="xl" gap="xs" data-testid="empty-list">
+          <Title order={4}>{hasFilters ? 'No tickets match these filters' : 'Nothing in this view'}</Title>
+          <Text c="dimmed" size="sm">
+            {hasFilters ? 'Loosen a filter or clear them all.' : 'New tickets you create or sync will appear here.'}
+          </Text>
+          {hasFilters ? <Button variant="light" onClick={clearFilters}>Clear filters</Button> : <Button variant="light" onClick={() => navigate('/tickets/new')}>Create a ticket</Button>}
+        </Stack>
+      ) : (
+        <TicketTable rows={rows} selectedId={selectedId} onSelect={select} />
+      )}
+    </Stack>
+  );
+}
+
+/** The first 50 rows of a saved view, served from its index while the projection loads. */
+function useFirstPage(viewId: ViewId, userId: string, enabled: boolean): ListRow[] | null {
+  const db = useDb();
+  const [page, setPage] = useState<ListRow[] | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    queryViewPage(db, viewId, { userId }, 50).then((docs: TicketDoc[]) => {
+      if (live) setPage(docs.map(toListRow));
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, viewId, userId, enabled]);
+  return page;
+}

@@ -1,0 +1,82 @@
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import type { ActivityDoc, ActivityKind, FieldChange } from '../../../shared/domain/model';
+import { observeActivities } from '../../data';
+import { useDb } from '../../app/database';
+import { useObservable } from '../../app/hooks';
+import { useDirectory, type Directory } from '../../app/people';
+import { formatMinutes } from '../../lib/format';
+import { describeValue, FIELD_LABELS } from './fieldDisplay';
+
+const KIND_STYLE: Record<ActivityKind, { label: string; color: string }> = {
+  created: { label: 'Created', color: 'blue' },
+  comment: { label: 'Comment', color: 'teal' },
+  note: { label: 'Internal note', color: 'yellow' },
+  worklog: { label: 'Work log', color: 'grape' },
+  change: { label: 'Changed', color: 'gray' },
+  merge: { label: 'Merge notice', color: 'orange' },
+};
+
+/** Everything that happened to a ticket, oldest first; text is always rendered as text. */
+export function Timeline({ ticketId }: { ticketId: string }) {
+  const db = useDb();
+  const directory = useDirectory();
+  const activities = useObservable<ActivityDoc[]>(() => observeActivities(db, ticketId), [], [db, ticketId]);
+  return (
+    <Stack gap="xs" aria-label="Timeline" data-testid="timeline">
+      <Text size="xs" fw={700} c="dimmed">
+        TIMELINE ({activities.length})
+      </Text>
+      {activities.map((a) => (
+        <Paper
+          key={a.id}
+          withBorder
+          p="sm"
+          data-testid="activity"
+          data-kind={a.kind}
+          bg={a.kind === 'note' ? 'var(--mantine-color-yellow-light)' : undefined}
+        >
+          <Group justify="space-between" mb={a.body || a.changes.length ? 4 : 0}>
+            <Group gap="xs">
+              <Badge color={KIND_STYLE[a.kind].color} variant="light" size="sm">
+                {KIND_STYLE[a.kind].label}
+              </Badge>
+              <Text size="sm" fw={600}>
+                {directory.name(a.createdBy, 'someone')}
+              </Text>
+              {a.kind === 'worklog' && (
+                <Badge variant="outline" size="sm" data-testid="worklog-minutes">
+                  {formatMinutes(a.minutes)}
+                </Badge>
+              )}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {new Date(a.createdAt).toLocaleString()}
+            </Text>
+          </Group>
+          {a.body && (
+            <Text size="sm" className="plain-text" data-testid="activity-body">
+              {a.body}
+            </Text>
+          )}
+          {a.kind === 'change' && <ChangeList changes={a.changes} directory={directory} />}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function ChangeList({ changes, directory }: { changes: FieldChange[]; directory: Directory }) {
+  return (
+    <Stack gap={2}>
+      {changes.map((c, i) => (
+        <Text key={`${c.field}-${i}`} size="sm" data-testid="field-change">
+          <Text span fw={600}>
+            {FIELD_LABELS[c.field] ?? c.field}
+          </Text>
+          : <Text span td="line-through" c="dimmed">{describeValue(c.field, c.from, directory)}</Text> →{' '}
+          <Text span>{describeValue(c.field, c.to, directory)}</Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+}

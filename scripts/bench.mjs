@@ -1,0 +1,83 @@
+// `npm run bench [-- --tickets 100000 --runs 25 --out bench-results/latest.json]`
+// Functions passed to page.evaluate / waitForFunction run in the browser page.
+/* global window, document, performance, location, requestAnimationFrame */
+// Builds nothing: run `npm run build` first. Fills a fresh replica with N tickets through the data
+// layer (bench.html), times the data layer, then times the real app UI on that replica.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { argValue, launchPersistent, serveBuiltApp } from './lib/browser.mjs';
+
+const args = process.argv.slice(2);
+const tickets = Number(argValue(args, '--tickets', '100000'));
+const runs = Number(argValue(args, '--runs', '25'));
+const out = argValue(args, '--out', 'bench-results/latest.json');
+
+function summarize(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  const r = (n) => Math.round(n * 100) / 100;
+  return { runs: s.length, median: r(at(0.5)), p95: r(at(0.95)), min: r(s[0]), max: r(s.at(-1)) };
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'outpost-bench-'));
+const { server, url } = await serveBuiltApp(0);
+const context = await launchPersistent(profile);
+try {
+  const page = await context.newPage();
+  console.info(`Loading ${tickets.toLocaleString()} tickets through the data layer…`);
+  await page.goto(`${url}bench.html?tickets=${tickets}&runs=${runs}`);
+  const handle = await page.waitForFunction(() => window.__benchResult, null, { timeout: 60 * 60_000, polling: 500 });
+  const data = await handle.jsonValue();
+  if (data.error) throw new Error(`bench page failed: ${data.error}`);
+
+  // The real app on the filled replica: cold start to first rows, then the full list projection.
+  const ui = { coldStartToFirstRowsMs: [], coldStartToFullListMs: [], openTicketMs: [] };
+  for (let i = 0; i < Math.min(runs, 5); i++) {
+    await page.goto(`${url}#/tickets`);
+    await page.waitForSelector('html[data-rows-ready="true"]', { timeout: 120_000 });
+    const marks = await page.evaluate(() => ({
+      first: performance.getEntriesByName('outpost:list-rendered')[0]?.startTime ?? null,
+      full: performance.getEntriesByName('outpost:rows-ready')[0]?.startTime ?? null,
+    }));
+    ui.coldStartToFirstRowsMs.push(marks.first);
+    ui.coldStartToFullListMs.push(marks.full);
+  }
+  const ids = await page.getByTestId('ticket-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+  for (let i = 0; i < runs; i++) {
+    const id = ids[i % ids.length];
+    const ms = await page.evaluate(async (ticketId) => {
+      const t0 = performance.now();
+      location.hash = `#/tickets/${ticketId}`;
+      // Wait for the page to show this ticket's timeline, frame by frame.
+      while (!document.querySelector(`[data-testid="ticket-page"]`) || !document.querySelector('[data-testid="activity"]')) {
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      const elapsed = performance.now() - t0;
+      location.hash = '#/tickets';
+      while (!document.querySelector('[data-testid="ticket-row"]')) await new Promise((r) => requestAnimationFrame(r));
+      return elapsed;
+    }, id);
+    ui.openTicketMs.push(ms);
+  }
+  const heap = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cores: (await import('node:os')).cpus().length, node: process.version },
+    ...data,
+    ui: {
+      coldStartToFirstRowsMs: summarize(ui.coldStartToFirstRowsMs),
+      coldStartToFullListMs: summarize(ui.coldStartToFullListMs),
+      openTicketMs: summarize(ui.openTicketMs),
+      jsHeapBytesWithFullList: heap,
+    },
+  };
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2));
+  console.info(JSON.stringify(report, null, 2));
+  console.info(`Report written to ${out}`);
+} finally {
+  await context.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}

@@ -1,0 +1,62 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function columnTexts(page: Page, testId: string): Promise<string[]> {
+  return page.getByTestId('ticket-row').evaluateAll(
+    (rows, id) => rows.map((r) => (id === 'number' ? r.querySelector('a')?.textContent : r.querySelector(`[data-testid="${id}"]`)?.textContent) ?? ''),
+    testId,
+  );
+}
+
+test('filters by kind, priority and text, and sorts', async ({ app: page }) => {
+  await page.getByRole('link', { name: 'All tickets' }).click();
+  const all = Number((await page.getByTestId('ticket-count').textContent())?.replace(/\D/g, ''));
+  expect(all).toBeGreaterThanOrEqual(300);
+
+  await page.getByRole('combobox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: 'Request', exact: true }).click();
+  await page.keyboard.press('Escape');
+  const requests = Number((await page.getByTestId('ticket-count').textContent())?.replace(/\D/g, ''));
+  expect(requests).toBeGreaterThan(0);
+  expect(requests).toBeLessThan(all);
+  for (const row of await page.getByTestId('ticket-row').all()) await expect(row).toContainText('Request');
+
+  await page.getByRole('combobox', { name: 'Priority' }).click();
+  await page.getByRole('option', { name: /^P4/ }).click();
+  await page.keyboard.press('Escape');
+  const rows = page.getByTestId('ticket-row');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row.getByText('P4', { exact: true })).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Sort by' }).click();
+  await page.getByRole('option', { name: 'Number' }).click();
+  await page.getByRole('button', { name: /Sort descending/ }).click();
+  const numbers = await columnTexts(page, 'number');
+  expect(numbers.length).toBeGreaterThan(1);
+  expect([...numbers].sort()).toEqual(numbers);
+
+  const firstTitle = (await columnTexts(page, 'ticket-title'))[0] ?? '';
+  const word = firstTitle.split(/\s+/).find((w) => w.length > 4) ?? firstTitle;
+  await page.getByLabel('Search', { exact: true }).fill(word);
+  for (const title of await columnTexts(page, 'ticket-title')) expect(title.toLowerCase()).toContain(word.toLowerCase());
+
+  await page.getByLabel('Search', { exact: true }).fill('zzzz-no-such-ticket');
+  await expect(page.getByTestId('empty-list')).toContainText('No tickets match these filters');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page.getByTestId('ticket-count')).toHaveText(`${all.toLocaleString('en-US')} tickets`);
+});
+
+test('saved views split open work by assignee', async ({ app: page }) => {
+  const count = async () => Number((await page.getByTestId('ticket-count').textContent())?.replace(/\D/g, ''));
+  await page.getByRole('link', { name: 'All open' }).click();
+  const open = await count();
+  await page.getByRole('link', { name: 'Unassigned' }).click();
+  const unassigned = await count();
+  for (const row of (await page.getByTestId('ticket-row').all()).slice(0, 10)) await expect(row).toContainText('Unassigned');
+  await page.getByRole('link', { name: 'Resolved & closed' }).click();
+  const done = await count();
+  await page.getByRole('link', { name: 'All tickets' }).click();
+  expect(await count()).toBe(open + done);
+  expect(unassigned).toBeGreaterThan(0);
+  expect(unassigned).toBeLessThan(open);
+});
