@@ -6,10 +6,29 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'crypto', 'url', 'net'];
-const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location', 'HTMLElement'];
+const domGlobals = [
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'location',
+  'HTMLElement',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-electron/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,7 +47,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'The renderer never imports Electron; use the preload API (window.outpost).' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'The renderer never imports Electron; use the preload API (window.outpost).',
+            },
             { group: nodeBuiltins, message: 'The renderer runs in any Chromium: no Node built-ins.' },
             { group: ['**/electron/**'], message: 'The renderer never imports main-process code.' },
           ],
@@ -41,7 +63,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', '@mantine/*'], message: 'Main process code knows nothing of the renderer.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', 'react', 'react-dom', '@mantine/*'],
+              message: 'Main process code knows nothing of the renderer.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -52,17 +81,37 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'shared/ is pure: no Node, no Electron.' },
-            { group: ['**/renderer/**', '**/electron/**', 'react', 'rxdb', 'rxdb/*', 'dexie'], message: 'shared/ depends on nothing outside shared/.' },
+            {
+              group: ['electron', 'electron/*', ...nodeBuiltins],
+              message: 'shared/ is pure: no Node, no Electron.',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**', 'react', 'rxdb', 'rxdb/*', 'dexie'],
+              message: 'shared/ depends on nothing outside shared/.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...domGlobals.map((name) => ({ name, message: 'shared/ is pure: no DOM.' })), { name: 'process', message: 'shared/ is pure: no Node.' }],
+      'no-restricted-globals': [
+        'error',
+        ...domGlobals.map((name) => ({ name, message: 'shared/ is pure: no DOM.' })),
+        { name: 'process', message: 'shared/ is pure: no Node.' },
+      ],
     },
   },
   {
     files: ['scripts/**/*.{js,mjs}', 'server/**/*.{js,mjs}', '*.config.{js,ts}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+      },
+    },
     rules: { 'no-console': 'off' },
   },
 );

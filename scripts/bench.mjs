@@ -12,6 +12,8 @@ const args = process.argv.slice(2);
 const tickets = Number(argValue(args, '--tickets', '100000'));
 const runs = Number(argValue(args, '--runs', '25'));
 const out = argValue(args, '--out', 'bench-results/latest.json');
+const chunk = Number(argValue(args, '--chunk', '2000'));
+const multiInstance = argValue(args, '--multi-instance', 'true');
 
 function summarize(samples) {
   const s = [...samples].sort((a, b) => a - b);
@@ -25,16 +27,24 @@ const { server, url } = await serveBuiltApp(0);
 const context = await launchPersistent(profile);
 try {
   const page = await context.newPage();
+  page.on('console', (m) => m.text().startsWith('bench:') && console.info(m.text()));
+  page.on('pageerror', (e) => console.error('page error:', e.message));
   console.info(`Loading ${tickets.toLocaleString()} tickets through the data layer…`);
-  await page.goto(`${url}bench.html?tickets=${tickets}&runs=${runs}`);
-  const handle = await page.waitForFunction(() => window.__benchResult, null, { timeout: 60 * 60_000, polling: 500 });
+  await page.goto(
+    `${url}bench.html?tickets=${tickets}&runs=${runs}&chunk=${chunk}&multiInstance=${multiInstance}`,
+  );
+  const handle = await page.waitForFunction(() => window.__benchResult, null, {
+    timeout: 60 * 60_000,
+    polling: 500,
+  });
   const data = await handle.jsonValue();
   if (data.error) throw new Error(`bench page failed: ${data.error}`);
 
   // The real app on the filled replica: cold start to first rows, then the full list projection.
   const ui = { coldStartToFirstRowsMs: [], coldStartToFullListMs: [], openTicketMs: [] };
+  await page.goto(`${url}#/tickets`);
   for (let i = 0; i < Math.min(runs, 5); i++) {
-    await page.goto(`${url}#/tickets`);
+    await page.reload();
     await page.waitForSelector('html[data-rows-ready="true"]', { timeout: 120_000 });
     const marks = await page.evaluate(() => ({
       first: performance.getEntriesByName('outpost:list-rendered')[0]?.startTime ?? null,
@@ -43,19 +53,29 @@ try {
     ui.coldStartToFirstRowsMs.push(marks.first);
     ui.coldStartToFullListMs.push(marks.full);
   }
-  const ids = await page.getByTestId('ticket-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
+  const ids = await page
+    .getByTestId('ticket-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')));
   for (let i = 0; i < runs; i++) {
     const id = ids[i % ids.length];
     const ms = await page.evaluate(async (ticketId) => {
       const t0 = performance.now();
+      // Wait frame by frame for a condition, giving up after 30 s so a broken page fails the run.
+      const until = async (check) => {
+        while (!check()) {
+          if (performance.now() - t0 > 30_000) throw new Error('timed out waiting for the ticket page');
+          await new Promise((r) => requestAnimationFrame(r));
+        }
+      };
       location.hash = `#/tickets/${ticketId}`;
-      // Wait for the page to show this ticket's timeline, frame by frame.
-      while (!document.querySelector(`[data-testid="ticket-page"]`) || !document.querySelector('[data-testid="activity"]')) {
-        await new Promise((r) => requestAnimationFrame(r));
-      }
+      await until(
+        () =>
+          document.querySelector('[data-testid="ticket-heading"]') &&
+          document.querySelector('[data-testid="timeline"][data-loaded="true"]'),
+      );
       const elapsed = performance.now() - t0;
       location.hash = '#/tickets';
-      while (!document.querySelector('[data-testid="ticket-row"]')) await new Promise((r) => requestAnimationFrame(r));
+      await until(() => document.querySelector('[data-testid="ticket-row"]'));
       return elapsed;
     }, id);
     ui.openTicketMs.push(ms);

@@ -25,9 +25,10 @@ function buildIfStale() {
   const marker = 'dist/renderer/index.html';
   const electronMarker = 'dist-electron/main.cjs';
   const sources = Math.max(...['renderer', 'shared', 'electron'].map(newestMtime));
-  const built = existsSync(marker) && existsSync(electronMarker)
-    ? Math.min(statSync(marker).mtimeMs, statSync(electronMarker).mtimeMs)
-    : 0;
+  const built =
+    existsSync(marker) && existsSync(electronMarker)
+      ? Math.min(statSync(marker).mtimeMs, statSync(electronMarker).mtimeMs)
+      : 0;
   if (built > sources) return;
   console.info('Building Outpost…');
   const result = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });

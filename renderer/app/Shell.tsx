@@ -18,7 +18,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useUi, type ViewId } from '../state/ui';
 import { navigate, useRoute } from './router';
 import { useDirectory } from './people';
-import { useTicketRows, viewCounts } from './ticketRows';
+import { markFirstScreenShown, useTicketRows, viewCounts } from './ticketRows';
 import { TicketListPage } from '../features/tickets/TicketListPage';
 import { TicketPage } from '../features/tickets/TicketPage';
 import { NewTicketPage } from '../features/tickets/NewTicketPage';
@@ -55,6 +55,10 @@ export function Shell() {
   useEffect(() => {
     document.documentElement.dataset.ready = 'true';
   }, []);
+  // Other pages load little: the list projection may start at once.
+  useEffect(() => {
+    if (route.name !== 'tickets') markFirstScreenShown();
+  }, [route.name]);
 
   // The palette opens from anywhere, even while typing in a field.
   useHotkeys([['mod+K', () => setPaletteOpen(true)]], []);
@@ -100,11 +104,18 @@ export function Shell() {
               w={200}
               searchable
               value={userId || null}
-              data={directory.users.map((u) => ({ value: u.id, label: `${u.name} (${u.roles[0] ?? 'user'})` }))}
+              data={directory.users.map((u) => ({
+                value: u.id,
+                label: `${u.name} (${u.roles[0] ?? 'user'})`,
+              }))}
               onChange={(v) => v && setUserId(v)}
             />
             <Tooltip label="Keyboard shortcuts (?)">
-              <ActionIcon variant="default" aria-label="Keyboard shortcuts" onClick={() => setShortcutsOpen(true)}>
+              <ActionIcon
+                variant="default"
+                aria-label="Keyboard shortcuts"
+                onClick={() => setShortcutsOpen(true)}
+              >
                 ?
               </ActionIcon>
             </Tooltip>

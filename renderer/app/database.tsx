@@ -31,7 +31,8 @@ export function useDb(): OutpostDatabase {
   return db;
 }
 
-type OpenState = { phase: 'loading' } | { phase: 'ready'; db: OutpostDatabase } | { phase: 'error'; message: string };
+type OpenState =
+  { phase: 'loading' } | { phase: 'ready'; db: OutpostDatabase } | { phase: 'error'; message: string };
 
 export function DatabaseProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<OpenState>({ phase: 'loading' });
@@ -61,9 +62,7 @@ export function DatabaseProvider({ children }: { children: ReactNode }) {
           <Stack gap="sm">
             <Text size="sm">Nothing has been deleted. The browser storage reported:</Text>
             <Code block>{state.message}</Code>
-            <Text size="sm">
-              Free some disk space or close other Outpost windows, then try again.
-            </Text>
+            <Text size="sm">Free some disk space or close other Outpost windows, then try again.</Text>
             <Button onClick={open} w="fit-content">
               Try again
             </Button>

@@ -15,7 +15,11 @@ export interface Directory {
 /** People, groups and locations: small collections, held in memory for pickers and labels. */
 export function useDirectory(): Directory {
   const db = useDb();
-  const all = useObservable(() => db.people.find({ sort: [{ personKind: 'asc' }, { name: 'asc' }] }).$, [], [db]);
+  const all = useObservable(
+    () => db.people.find({ sort: [{ personKind: 'asc' }, { name: 'asc' }] }).$,
+    [],
+    [db],
+  );
   return useMemo(() => {
     const docs = all.map((d) => d.toJSON() as PersonDoc);
     const byId = new Map(docs.map((p) => [p.id, p]));

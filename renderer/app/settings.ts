@@ -1,5 +1,9 @@
 import { useMemo } from 'react';
-import { DEFAULT_PRIORITY_MATRIX, validatePriorityMatrix, type PriorityMatrix } from '../../shared/domain/priority';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  validatePriorityMatrix,
+  type PriorityMatrix,
+} from '../../shared/domain/priority';
 import type { SettingDoc } from '../../shared/domain/model';
 import { useDb } from './database';
 import { useObservable } from './hooks';

@@ -20,6 +20,17 @@ interface RowsSnapshot {
 const EMPTY: RowsSnapshot = { rows: [], loaded: 0, total: 0, ready: false, error: null };
 
 let snapshot: RowsSnapshot = EMPTY;
+let releaseGate: () => void = () => undefined;
+/** The projection reads every ticket; it waits until the first screen has its own data so
+ * those reads never queue ahead of the first page in IndexedDB. */
+const firstScreenShown = new Promise<void>((resolve) => {
+  releaseGate = resolve;
+});
+
+/** Called once the first screen (list page, ticket page, settings…) has rendered its data. */
+export function markFirstScreenShown(): void {
+  releaseGate();
+}
 let startedFor: OutpostDatabase | null = null;
 const listeners = new Set<() => void>();
 const byId = new Map<string, ListRow>();
@@ -43,18 +54,22 @@ function start(db: OutpostDatabase): void {
     }
     if (snapshot.ready) publish({ rows: Array.from(byId.values()), total: byId.size, loaded: byId.size });
   });
-  loadListRows(db, (chunk, loaded, total) => {
-    for (const row of chunk) if (!byId.has(row.id)) byId.set(row.id, row);
-    publish({ loaded, total });
-  }).then(
-    () => {
-      performance.mark('outpost:rows-ready');
-      // Readiness signal for tests and the benchmark: the whole list is filterable from here on.
-      document.documentElement.dataset.rowsReady = 'true';
-      publish({ rows: Array.from(byId.values()), loaded: byId.size, total: byId.size, ready: true });
-    },
-    (error: unknown) => publish({ error: error instanceof Error ? error.message : String(error) }),
-  );
+  firstScreenShown
+    .then(() =>
+      loadListRows(db, (chunk, loaded, total) => {
+        for (const row of chunk) if (!byId.has(row.id)) byId.set(row.id, row);
+        publish({ loaded, total });
+      }),
+    )
+    .then(
+      () => {
+        performance.mark('outpost:rows-ready');
+        // Readiness signal for tests and the benchmark: the whole list is filterable from here on.
+        document.documentElement.dataset.rowsReady = 'true';
+        publish({ rows: Array.from(byId.values()), loaded: byId.size, total: byId.size, ready: true });
+      },
+      (error: unknown) => publish({ error: error instanceof Error ? error.message : String(error) }),
+    );
 }
 
 function subscribe(listener: () => void): () => void {

@@ -9,15 +9,27 @@ export interface Stats {
 /** Nearest-rank percentiles over the measured samples, in milliseconds rounded to 0.01. */
 export function summarize(samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { runs: sorted.length, median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0] ?? NaN), max: round(sorted.at(-1) ?? NaN) };
+  return {
+    runs: sorted.length,
+    median: round(at(0.5)),
+    p95: round(at(0.95)),
+    min: round(sorted[0] ?? NaN),
+    max: round(sorted.at(-1) ?? NaN),
+  };
 }
 
-export async function measure(runs: number, warmup: number, fn: (i: number) => Promise<unknown> | unknown): Promise<Stats> {
+/** `fn` gets a call number that never repeats (warm-up included), so callers can vary inputs. */
+export async function measure(
+  runs: number,
+  warmup: number,
+  fn: (i: number) => Promise<unknown> | unknown,
+): Promise<Stats> {
   for (let i = 0; i < warmup; i++) await fn(i);
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = warmup; i < warmup + runs; i++) {
     const t0 = performance.now();
     await fn(i);
     samples.push(performance.now() - t0);

@@ -94,14 +94,7 @@ export interface TicketDoc {
   closedAt: number;
 }
 
-export const ACTIVITY_KINDS = [
-  'created',
-  'comment',
-  'note',
-  'worklog',
-  'change',
-  'merge',
-] as const;
+export const ACTIVITY_KINDS = ['created', 'comment', 'note', 'worklog', 'change', 'merge'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface FieldChange {
@@ -246,11 +239,4 @@ export interface SettingDoc {
 }
 
 export type AnyDoc =
-  | TicketDoc
-  | ActivityDoc
-  | CiDoc
-  | RelationDoc
-  | ArticleDoc
-  | AuditDoc
-  | PersonDoc
-  | SettingDoc;
+  TicketDoc | ActivityDoc | CiDoc | RelationDoc | ArticleDoc | AuditDoc | PersonDoc | SettingDoc;

@@ -35,7 +35,9 @@ export const test = base.extend<{ guarded: Guarded; app: Page }>({
 });
 
 export async function waitForList(page: Page): Promise<void> {
-  await expect(page.locator('html[data-ready="true"][data-rows-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator('html[data-ready="true"][data-rows-ready="true"]')).toHaveCount(1, {
+    timeout: 30_000,
+  });
 }
 
 export { expect };

@@ -1,6 +1,8 @@
 import { test, expect, waitForList } from './fixtures';
 
-test('keyboard flow: j/k move, Enter opens, Esc returns, n creates, ? lists shortcuts', async ({ app: page }) => {
+test('keyboard flow: j/k move, Enter opens, Esc returns, n creates, ? lists shortcuts', async ({
+  app: page,
+}) => {
   const rows = page.getByTestId('ticket-row');
   await page.keyboard.press('j');
   await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');

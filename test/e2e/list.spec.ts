@@ -2,10 +2,18 @@ import { test, expect } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function columnTexts(page: Page, testId: string): Promise<string[]> {
-  return page.getByTestId('ticket-row').evaluateAll(
-    (rows, id) => rows.map((r) => (id === 'number' ? r.querySelector('a')?.textContent : r.querySelector(`[data-testid="${id}"]`)?.textContent) ?? ''),
-    testId,
-  );
+  return page
+    .getByTestId('ticket-row')
+    .evaluateAll(
+      (rows, id) =>
+        rows.map(
+          (r) =>
+            (id === 'number'
+              ? r.querySelector('a')?.textContent
+              : r.querySelector(`[data-testid="${id}"]`)?.textContent) ?? '',
+        ),
+      testId,
+    );
 }
 
 test('filters by kind, priority and text, and sorts', async ({ app: page }) => {
@@ -38,7 +46,8 @@ test('filters by kind, priority and text, and sorts', async ({ app: page }) => {
   const firstTitle = (await columnTexts(page, 'ticket-title'))[0] ?? '';
   const word = firstTitle.split(/\s+/).find((w) => w.length > 4) ?? firstTitle;
   await page.getByLabel('Search', { exact: true }).fill(word);
-  for (const title of await columnTexts(page, 'ticket-title')) expect(title.toLowerCase()).toContain(word.toLowerCase());
+  for (const title of await columnTexts(page, 'ticket-title'))
+    expect(title.toLowerCase()).toContain(word.toLowerCase());
 
   await page.getByLabel('Search', { exact: true }).fill('zzzz-no-such-ticket');
   await expect(page.getByTestId('empty-list')).toContainText('No tickets match these filters');
@@ -47,12 +56,14 @@ test('filters by kind, priority and text, and sorts', async ({ app: page }) => {
 });
 
 test('saved views split open work by assignee', async ({ app: page }) => {
-  const count = async () => Number((await page.getByTestId('ticket-count').textContent())?.replace(/\D/g, ''));
+  const count = async () =>
+    Number((await page.getByTestId('ticket-count').textContent())?.replace(/\D/g, ''));
   await page.getByRole('link', { name: 'All open' }).click();
   const open = await count();
   await page.getByRole('link', { name: 'Unassigned' }).click();
   const unassigned = await count();
-  for (const row of (await page.getByTestId('ticket-row').all()).slice(0, 10)) await expect(row).toContainText('Unassigned');
+  for (const row of (await page.getByTestId('ticket-row').all()).slice(0, 10))
+    await expect(row).toContainText('Unassigned');
   await page.getByRole('link', { name: 'Resolved & closed' }).click();
   const done = await count();
   await page.getByRole('link', { name: 'All tickets' }).click();

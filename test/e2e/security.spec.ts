@@ -4,7 +4,10 @@ const TITLE = '<img src=x onerror=alert(1)>';
 const DESCRIPTION = '<script>alert(2)</script>\n<a href="javascript:alert(3)">click</a>';
 const COMMENT = '<svg onload=alert(4)><iframe src="javascript:alert(5)"></iframe>';
 
-test('ticket and comment text with HTML renders as text and nothing executes', async ({ app: page, guarded }) => {
+test('ticket and comment text with HTML renders as text and nothing executes', async ({
+  app: page,
+  guarded,
+}) => {
   await page.keyboard.press('n');
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill(TITLE);
   await page.getByLabel('Description').fill(DESCRIPTION);

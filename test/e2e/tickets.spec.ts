@@ -43,7 +43,9 @@ test('an invalid form shows its errors inline and saves nothing', async ({ app: 
   await expect(page.getByTestId('ticket-count')).toHaveText(before ?? '');
 });
 
-test('works a ticket through its statuses and records every change in the timeline', async ({ app: page }) => {
+test('works a ticket through its statuses and records every change in the timeline', async ({
+  app: page,
+}) => {
   await page.getByRole('link', { name: 'Unassigned' }).click();
   await page.getByTestId('ticket-row').first().dblclick();
   await expect(page.getByTestId('ticket-page')).toBeVisible();
@@ -51,12 +53,19 @@ test('works a ticket through its statuses and records every change in the timeli
   await page.getByRole('button', { name: 'Change status' }).click();
   await page.getByRole('menuitem', { name: 'In progress' }).click();
   await page.getByRole('button', { name: 'Move to In progress' }).click();
-  await expect(page.getByTestId('field-change').filter({ hasText: 'Status' }).last()).toContainText('In progress');
+  await expect(page.getByTestId('field-change').filter({ hasText: 'Status' }).last()).toContainText(
+    'In progress',
+  );
 
   await page.getByRole('button', { name: 'Change status' }).click();
   await page.getByRole('menuitem', { name: 'Pending' }).click();
   await page.getByRole('button', { name: 'Move to Pending' }).click();
-  await expect(page.getByRole('dialog').getByText(/reason/i).last()).toBeVisible();
+  await expect(
+    page
+      .getByRole('dialog')
+      .getByText(/reason/i)
+      .last(),
+  ).toBeVisible();
   await page.getByRole('dialog').getByRole('combobox', { name: 'Waiting for' }).click();
   await page.getByRole('option').first().click();
   await page.getByRole('button', { name: 'Move to Pending' }).click();
@@ -68,7 +77,10 @@ test('works a ticket through its statuses and records every change in the timeli
   await page.getByRole('button', { name: 'Log work' }).click();
   await expect(page.getByTestId('worklog-minutes').last()).toHaveText('45 min');
 
-  await page.getByRole('form', { name: 'Add to timeline' }).getByText('Internal note', { exact: true }).click();
+  await page
+    .getByRole('form', { name: 'Add to timeline' })
+    .getByText('Internal note', { exact: true })
+    .click();
   await page.getByLabel('Entry text').fill('Vendor ticket 7781 opened.');
   await page.getByRole('button', { name: 'Add note' }).click();
   await expect(page.locator('[data-kind="note"]').last()).toContainText('Vendor ticket 7781 opened.');
@@ -76,10 +88,18 @@ test('works a ticket through its statuses and records every change in the timeli
   await page.getByRole('button', { name: 'Change status' }).click();
   await page.getByRole('menuitem', { name: 'Resolved' }).click();
   await page.getByRole('button', { name: 'Move to Resolved' }).click();
-  await expect(page.getByRole('dialog').getByText(/resolution/i).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('dialog')
+      .getByText(/resolution/i)
+      .first(),
+  ).toBeVisible();
   await page.getByRole('dialog').getByRole('combobox', { name: 'Resolution code' }).click();
   await page.getByRole('option').first().click();
-  await page.getByRole('dialog').getByLabel('Resolution notes').fill('Docking station swapped; user confirmed.');
+  await page
+    .getByRole('dialog')
+    .getByLabel('Resolution notes')
+    .fill('Docking station swapped; user confirmed.');
   await page.getByRole('button', { name: 'Move to Resolved' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('ticket-page').getByText('Resolved', { exact: true }).first()).toBeVisible();
@@ -104,4 +124,39 @@ test('edits a ticket with e and records old and new values', async ({ app: page 
   const change = page.getByTestId('field-change').filter({ hasText: 'Title' }).last();
   await expect(change).toContainText(oldTitle.slice(0, 40));
   await expect(change).toContainText('Renamed by the edit form');
+});
+
+test('a failed write (full disk) keeps the form and saves once space is back', async ({ app: page }) => {
+  await page.keyboard.press('n');
+  await page
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .fill('Badge reader at gate 3 rejects all cards');
+  // Simulate a full disk: every IndexedDB write fails the way Chromium reports it.
+  await page.evaluate(() => {
+    const w = window as unknown as { __put: unknown; __add: unknown };
+    w.__put = IDBObjectStore.prototype.put;
+    w.__add = IDBObjectStore.prototype.add;
+    const fail = () => {
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = fail;
+    IDBObjectStore.prototype.add = fail;
+  });
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(page.getByRole('alert')).toContainText(/disk is full|Saving failed/);
+  await expect(page).toHaveURL(/#\/tickets\/new$/);
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(
+    'Badge reader at gate 3 rejects all cards',
+  );
+
+  await page.evaluate(() => {
+    const w = window as unknown as {
+      __put: typeof IDBObjectStore.prototype.put;
+      __add: typeof IDBObjectStore.prototype.add;
+    };
+    IDBObjectStore.prototype.put = w.__put;
+    IDBObjectStore.prototype.add = w.__add;
+  });
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(page.getByTestId('ticket-heading')).toHaveText('Badge reader at gate 3 rejects all cards');
 });

@@ -26,14 +26,28 @@ export function CommandPalette() {
   const actions: Command[] = useMemo(
     () => [
       { id: 'new', label: 'New ticket', hint: 'n', run: () => navigate('/tickets/new') },
-      ...VIEWS.map(([id, label]): Command => ({ id: `view-${id}`, label: `Go to view: ${label}`, run: () => { setView(id); navigate('/tickets'); } })),
+      ...VIEWS.map(([id, label]): Command => ({
+        id: `view-${id}`,
+        label: `Go to view: ${label}`,
+        run: () => {
+          setView(id);
+          navigate('/tickets');
+        },
+      })),
       { id: 'settings', label: 'Open settings', run: () => navigate('/settings') },
-      { id: 'theme', label: `Switch to ${scheme === 'dark' ? 'light' : 'dark'} theme`, run: () => setColorScheme(scheme === 'dark' ? 'light' : 'dark') },
+      {
+        id: 'theme',
+        label: `Switch to ${scheme === 'dark' ? 'light' : 'dark'} theme`,
+        run: () => setColorScheme(scheme === 'dark' ? 'light' : 'dark'),
+      },
       { id: 'shortcuts', label: 'Show keyboard shortcuts', hint: '?', run: () => setShortcutsOpen(true) },
     ],
     [scheme, setColorScheme, setView, setShortcutsOpen],
   );
-  const results = useMemo(() => rankCommands(query, actions, rows, (id) => navigate(`/tickets/${id}`)), [query, actions, rows]);
+  const results = useMemo(
+    () => rankCommands(query, actions, rows, (id) => navigate(`/tickets/${id}`)),
+    [query, actions, rows],
+  );
 
   const close = () => {
     setPaletteOpen(false);
@@ -48,7 +62,15 @@ export function CommandPalette() {
   };
 
   return (
-    <Modal opened={paletteOpen} onClose={close} withCloseButton={false} size="lg" padding={0} yOffset="10vh" aria-label="Command palette">
+    <Modal
+      opened={paletteOpen}
+      onClose={close}
+      withCloseButton={false}
+      size="lg"
+      padding={0}
+      yOffset="10vh"
+      aria-label="Command palette"
+    >
       <TextInput
         data-autofocus
         aria-label="Command or ticket"
@@ -90,7 +112,10 @@ export function CommandPalette() {
               data-testid="palette-item"
               px="md"
               py={8}
-              style={{ borderRadius: 4, background: i === active ? 'var(--mantine-primary-color-light)' : undefined }}
+              style={{
+                borderRadius: 4,
+                background: i === active ? 'var(--mantine-primary-color-light)' : undefined,
+              }}
               onMouseEnter={() => setActive(i)}
               onClick={() => runAt(i)}
             >
@@ -98,7 +123,11 @@ export function CommandPalette() {
                 <Text size="sm" truncate>
                   {cmd.label}
                 </Text>
-                {cmd.hint && <Badge variant="default" size="sm">{cmd.hint}</Badge>}
+                {cmd.hint && (
+                  <Badge variant="default" size="sm">
+                    {cmd.hint}
+                  </Badge>
+                )}
               </Group>
             </UnstyledButton>
           ))}

@@ -13,7 +13,12 @@ const MAX_TICKETS = 20;
  * Actions first when they match, then tickets: an exact number wins, then titles containing
  * every typed word. Runs over the in-memory projection, so it stays instant at 100k tickets.
  */
-export function rankCommands(query: string, actions: Command[], rows: ListRow[], open: (id: string) => void): Command[] {
+export function rankCommands(
+  query: string,
+  actions: Command[],
+  rows: ListRow[],
+  open: (id: string) => void,
+): Command[] {
   const q = query.trim().toLowerCase();
   if (!q) return actions;
   const words = q.split(/\s+/);
@@ -28,8 +33,13 @@ export function rankCommands(query: string, actions: Command[], rows: ListRow[],
       if (number.includes(q) || words.every((w) => title.includes(w))) partial.push(row);
     }
   }
-  const tickets = [...exact, ...partial].slice(0, MAX_TICKETS).map(
-    (row): Command => ({ id: row.id, label: `${row.number} · ${row.title}`, hint: 'ticket', run: () => open(row.id) }),
-  );
+  const tickets = [...exact, ...partial]
+    .slice(0, MAX_TICKETS)
+    .map((row): Command => ({
+      id: row.id,
+      label: `${row.number} · ${row.title}`,
+      hint: 'ticket',
+      run: () => open(row.id),
+    }));
   return [...matchedActions, ...tickets];
 }

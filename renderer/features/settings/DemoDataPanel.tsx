@@ -4,7 +4,11 @@ import { bulkLoadTickets } from '../../data';
 import { DEMO_SEED } from '../../app/database';
 import { useDb } from '../../app/database';
 
-type LoadState = { phase: 'idle' } | { phase: 'loading'; done: number; total: number } | { phase: 'done'; text: string } | { phase: 'error'; text: string };
+type LoadState =
+  | { phase: 'idle' }
+  | { phase: 'loading'; done: number; total: number }
+  | { phase: 'done'; text: string }
+  | { phase: 'error'; text: string };
 
 /**
  * Generates more deterministic tickets into this replica, for trying Outpost at scale and for
@@ -30,7 +34,10 @@ export function DemoDataPanel() {
         onProgress: (done: number) => setState({ phase: 'loading', done, total }),
       });
       const rate = Math.round(result.inserted / (result.ms / 1000));
-      setState({ phase: 'done', text: `Added ${result.inserted.toLocaleString()} tickets in ${(result.ms / 1000).toFixed(1)} s (${rate.toLocaleString()} docs/s).` });
+      setState({
+        phase: 'done',
+        text: `Added ${result.inserted.toLocaleString()} tickets in ${(result.ms / 1000).toFixed(1)} s (${rate.toLocaleString()} docs/s).`,
+      });
     } catch (error) {
       setState({ phase: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -41,10 +48,20 @@ export function DemoDataPanel() {
       <Stack gap="xs">
         <Title order={4}>Demo data</Title>
         <Text size="sm" c="dimmed">
-          Add generated tickets to this device’s replica to see how Outpost behaves at scale. They are ordinary tickets.
+          Add generated tickets to this device’s replica to see how Outpost behaves at scale. They are
+          ordinary tickets.
         </Text>
         <Group align="flex-end">
-          <NumberInput label="Tickets to add" min={1} max={500000} step={1000} thousandSeparator="," value={count} onChange={setCount} w={200} />
+          <NumberInput
+            label="Tickets to add"
+            min={1}
+            max={500000}
+            step={1000}
+            thousandSeparator=","
+            value={count}
+            onChange={setCount}
+            w={200}
+          />
           <Button onClick={run} loading={state.phase === 'loading'} data-testid="generate-tickets">
             Generate
           </Button>

@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { DEFAULT_PRIORITY_MATRIX, validatePriorityMatrix, type PriorityMatrix } from '../../../shared/domain/priority';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  validatePriorityMatrix,
+  type PriorityMatrix,
+} from '../../../shared/domain/priority';
 import { PRIORITY_LABELS } from '../../../shared/domain/labels';
 import { saveSetting } from '../../data';
 import { useDb } from '../../app/database';
 import { useAppSettings } from '../../app/settings';
 import { useUi } from '../../state/ui';
+import { describeWriteError } from '../../lib/errors';
 
 const LEVEL_NAMES = ['High', 'Medium', 'Low'];
 const OPTIONS = [1, 2, 3, 4, 5].map((p) => ({ value: String(p), label: `P${p} ${PRIORITY_LABELS[p as 1]}` }));
@@ -28,8 +33,16 @@ export function PriorityMatrixEditor() {
       setMessage({ ok: false, text: checked.error });
       return;
     }
-    const result = await saveSetting(db, 'priorityMatrix', { matrix: checked.matrix }, { userId });
-    setMessage(result.ok ? { ok: true, text: 'Saved. New and edited tickets use this matrix.' } : { ok: false, text: result.error });
+    try {
+      const result = await saveSetting(db, 'priorityMatrix', { matrix: checked.matrix }, { userId });
+      setMessage(
+        result.ok
+          ? { ok: true, text: 'Saved. New and edited tickets use this matrix.' }
+          : { ok: false, text: result.error },
+      );
+    } catch (error) {
+      setMessage({ ok: false, text: describeWriteError(error) });
+    }
   };
 
   return (
@@ -37,7 +50,8 @@ export function PriorityMatrixEditor() {
       <Stack gap="xs">
         <Title order={4}>Priority matrix</Title>
         <Text size="sm" c="dimmed">
-          Priority = impact × urgency. Existing tickets keep their priority until their impact or urgency changes.
+          Priority = impact × urgency. Existing tickets keep their priority until their impact or urgency
+          changes.
         </Text>
         <Table withTableBorder withColumnBorders w="fit-content" aria-label="Priority matrix">
           <Table.Thead>

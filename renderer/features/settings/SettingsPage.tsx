@@ -1,4 +1,12 @@
-import { Paper, SegmentedControl, Stack, Text, Title, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import {
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+  useMantineColorScheme,
+  type MantineColorScheme,
+} from '@mantine/core';
 import { PriorityMatrixEditor } from './PriorityMatrixEditor';
 import { DemoDataPanel } from './DemoDataPanel';
 

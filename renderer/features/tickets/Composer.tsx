@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import type { FieldErrors } from '../../../shared/domain/validation';
 import { addActivity } from '../../data';
 import { useDb } from '../../app/database';
 import { useUi } from '../../state/ui';
+import { describeWriteError } from '../../lib/errors';
 
 type EntryKind = 'comment' | 'note' | 'worklog';
 
@@ -32,6 +33,8 @@ export function Composer({ ticketId }: { ticketId: string }) {
       }
       setErrors({});
       setBody('');
+    } catch (error) {
+      setErrors({ form: describeWriteError(error) });
     } finally {
       setSaving(false);
     }
@@ -59,7 +62,13 @@ export function Composer({ ticketId }: { ticketId: string }) {
           />
           <Textarea
             aria-label="Entry text"
-            placeholder={kind === 'note' ? 'Only agents and technicians see internal notes' : kind === 'worklog' ? 'What did you do?' : 'Reply visible to the requester'}
+            placeholder={
+              kind === 'note'
+                ? 'Only agents and technicians see internal notes'
+                : kind === 'worklog'
+                  ? 'What did you do?'
+                  : 'Reply visible to the requester'
+            }
             autosize
             minRows={2}
             maxRows={10}
@@ -70,6 +79,11 @@ export function Composer({ ticketId }: { ticketId: string }) {
             }}
             error={errors.body}
           />
+          {errors.form && (
+            <Text c="red" size="sm" role="alert">
+              {errors.form}
+            </Text>
+          )}
           <Group justify="space-between">
             {kind === 'worklog' ? (
               <NumberInput

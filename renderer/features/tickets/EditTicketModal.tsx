@@ -6,6 +6,7 @@ import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { useAppSettings } from '../../app/settings';
 import { useUi } from '../../state/ui';
+import { describeWriteError } from '../../lib/errors';
 import { TicketForm } from './TicketForm';
 
 function toInput(t: TicketDoc): TicketInput {
@@ -39,6 +40,8 @@ export function EditTicketModal({ ticket, onClose }: { ticket: TicketDoc; onClos
       const result = await updateTicket(db, ticket.id, patch, { userId });
       if (!result.ok) setErrors(result.errors);
       else onClose();
+    } catch (error) {
+      setErrors({ form: describeWriteError(error) });
     } finally {
       setSaving(false);
     }

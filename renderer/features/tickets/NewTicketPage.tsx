@@ -7,6 +7,7 @@ import { navigate } from '../../app/router';
 import { useAppSettings } from '../../app/settings';
 import { useUi } from '../../state/ui';
 import { TicketForm } from './TicketForm';
+import { describeWriteError } from '../../lib/errors';
 
 export function emptyTicketInput(requesterId: string): TicketInput {
   return {
@@ -42,7 +43,7 @@ export function NewTicketPage() {
       }
       navigate(`/tickets/${result.ticket.id}`);
     } catch (error) {
-      setErrors({ form: error instanceof Error ? error.message : String(error) });
+      setErrors({ form: describeWriteError(error) });
     } finally {
       setSaving(false);
     }

@@ -8,13 +8,24 @@ import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { useDirectory } from '../../app/people';
 import { useUi } from '../../state/ui';
+import { describeWriteError } from '../../lib/errors';
 
 /** Asks for what the target status requires (reason, resolution, assignee) before moving. */
-export function StatusModal({ ticket, to, onClose }: { ticket: TicketDoc; to: TicketStatus; onClose: () => void }) {
+export function StatusModal({
+  ticket,
+  to,
+  onClose,
+}: {
+  ticket: TicketDoc;
+  to: TicketStatus;
+  onClose: () => void;
+}) {
   const db = useDb();
   const userId = useUi((s) => s.userId);
   const directory = useDirectory();
-  const [assigneeId, setAssigneeId] = useState(ticket.assigneeId || (to === 'in_progress' || to === 'assigned' ? userId : ''));
+  const [assigneeId, setAssigneeId] = useState(
+    ticket.assigneeId || (to === 'in_progress' || to === 'assigned' ? userId : ''),
+  );
   const [pendingReason, setPendingReason] = useState<PendingReason | ''>('');
   const [resolutionCode, setResolutionCode] = useState('');
   const [resolutionNotes, setResolutionNotes] = useState('');
@@ -36,6 +47,8 @@ export function StatusModal({ ticket, to, onClose }: { ticket: TicketDoc; to: Ti
       const result = await updateTicket(db, ticket.id, patch, { userId });
       if (!result.ok) setErrors(result.errors);
       else onClose();
+    } catch (error) {
+      setErrors({ form: describeWriteError(error) });
     } finally {
       setSaving(false);
     }
@@ -64,7 +77,10 @@ export function StatusModal({ ticket, to, onClose }: { ticket: TicketDoc; to: Ti
           {to === 'pending' && (
             <Select
               label="Waiting for"
-              data={pendingReasonsFor(ticket.kind).map((r) => ({ value: r, label: PENDING_REASON_LABELS[r] }))}
+              data={pendingReasonsFor(ticket.kind).map((r) => ({
+                value: r,
+                label: PENDING_REASON_LABELS[r],
+              }))}
               value={pendingReason || null}
               onChange={(v) => setPendingReason((v ?? '') as PendingReason | '')}
               error={errors.pendingReason}
@@ -75,20 +91,37 @@ export function StatusModal({ ticket, to, onClose }: { ticket: TicketDoc; to: Ti
             <>
               <Select
                 label="Resolution code"
-                data={resolutionCodesFor(ticket.kind).map((c) => ({ value: c, label: RESOLUTION_CODE_LABELS[c] }))}
+                data={resolutionCodesFor(ticket.kind).map((c) => ({
+                  value: c,
+                  label: RESOLUTION_CODE_LABELS[c],
+                }))}
                 value={resolutionCode || null}
                 onChange={(v) => setResolutionCode(v ?? '')}
                 error={errors.resolutionCode}
               />
-              <Textarea label="Resolution notes" autosize minRows={3} value={resolutionNotes} onChange={(e) => setResolutionNotes(e.currentTarget.value)} error={errors.resolutionNotes} />
+              <Textarea
+                label="Resolution notes"
+                autosize
+                minRows={3}
+                value={resolutionNotes}
+                onChange={(e) => setResolutionNotes(e.currentTarget.value)}
+                error={errors.resolutionNotes}
+              />
             </>
           )}
           {to === 'reopened' && (
-            <Textarea label="Why is it being reopened?" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} />
+            <Textarea
+              label="Why is it being reopened?"
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={errors.reason}
+            />
           )}
-          {errors.status && (
+          {(errors.status || errors.form) && (
             <Text c="red" size="sm" role="alert">
-              {errors.status}
+              {errors.status ?? errors.form}
             </Text>
           )}
           <Group justify="flex-end">

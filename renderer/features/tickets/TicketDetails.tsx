@@ -1,11 +1,16 @@
 import { useState } from 'react';
 import { Badge, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import type { TicketDoc } from '../../../shared/domain/model';
-import { PENDING_REASON_LABELS, PRIORITY_LABELS, RESOLUTION_CODE_LABELS } from '../../../shared/domain/labels';
+import {
+  PENDING_REASON_LABELS,
+  PRIORITY_LABELS,
+  RESOLUTION_CODE_LABELS,
+} from '../../../shared/domain/labels';
 import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { useDirectory } from '../../app/people';
 import { useUi } from '../../state/ui';
+import { describeWriteError } from '../../lib/errors';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -26,8 +31,12 @@ export function TicketDetails({ ticket }: { ticket: TicketDoc }) {
   const members = directory.users.filter((u) => !ticket.groupId || u.groupIds.includes(ticket.groupId));
 
   const assign = async (assigneeId: string) => {
-    const result = await updateTicket(db, ticket.id, { assigneeId }, { userId });
-    setAssignError(result.ok ? undefined : Object.values(result.errors).join(' '));
+    try {
+      const result = await updateTicket(db, ticket.id, { assigneeId }, { userId });
+      setAssignError(result.ok ? undefined : Object.values(result.errors).join(' '));
+    } catch (error) {
+      setAssignError(describeWriteError(error));
+    }
   };
 
   return (
@@ -35,7 +44,8 @@ export function TicketDetails({ ticket }: { ticket: TicketDoc }) {
       <Stack gap="sm">
         <Field label="Priority">
           <Text size="sm">
-            P{ticket.priority} {PRIORITY_LABELS[ticket.priority]} · impact {ticket.impact}, urgency {ticket.urgency}
+            P{ticket.priority} {PRIORITY_LABELS[ticket.priority]} · impact {ticket.impact}, urgency{' '}
+            {ticket.urgency}
           </Text>
         </Field>
         {ticket.status === 'pending' && ticket.pendingReason && (
@@ -81,7 +91,8 @@ export function TicketDetails({ ticket }: { ticket: TicketDoc }) {
         {(ticket.status === 'resolved' || ticket.status === 'closed') && ticket.resolutionCode && (
           <Field label="Resolution">
             <Text size="sm" fw={600}>
-              {(RESOLUTION_CODE_LABELS as Record<string, string>)[ticket.resolutionCode] ?? ticket.resolutionCode}
+              {(RESOLUTION_CODE_LABELS as Record<string, string>)[ticket.resolutionCode] ??
+                ticket.resolutionCode}
             </Text>
             <Text size="sm" className="plain-text">
               {ticket.resolutionNotes}

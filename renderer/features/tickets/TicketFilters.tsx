@@ -1,6 +1,12 @@
 import type { RefObject } from 'react';
 import { ActionIcon, Button, Group, MultiSelect, Select, TextInput, Tooltip } from '@mantine/core';
-import { TICKET_KINDS, TICKET_STATUSES, type Priority, type TicketKind, type TicketStatus } from '../../../shared/domain/model';
+import {
+  TICKET_KINDS,
+  TICKET_STATUSES,
+  type Priority,
+  type TicketKind,
+  type TicketStatus,
+} from '../../../shared/domain/model';
 import { KIND_LABELS, STATUS_LABELS, PRIORITY_LABELS } from '../../../shared/domain/labels';
 import { useDirectory } from '../../app/people';
 import { useUi, type SortField } from '../../state/ui';
@@ -14,7 +20,13 @@ const SORT_OPTIONS: { value: SortField; label: string }[] = [
   { value: 'status', label: 'Status' },
 ];
 
-export function TicketFilters({ searchRef, disabled }: { searchRef: RefObject<HTMLInputElement | null>; disabled: boolean }) {
+export function TicketFilters({
+  searchRef,
+  disabled,
+}: {
+  searchRef: RefObject<HTMLInputElement | null>;
+  disabled: boolean;
+}) {
   const { filters, setFilters, clearFilters, sort, setSort } = useUi();
   const directory = useDirectory();
   return (
@@ -52,7 +64,10 @@ export function TicketFilters({ searchRef, disabled }: { searchRef: RefObject<HT
       <MultiSelect
         label="Priority"
         placeholder={filters.priorities.length ? undefined : 'Any'}
-        data={([1, 2, 3, 4, 5] as Priority[]).map((p) => ({ value: String(p), label: `P${p} ${PRIORITY_LABELS[p]}` }))}
+        data={([1, 2, 3, 4, 5] as Priority[]).map((p) => ({
+          value: String(p),
+          label: `P${p} ${PRIORITY_LABELS[p]}`,
+        }))}
         value={filters.priorities.map(String)}
         onChange={(v) => setFilters({ priorities: v.map((p) => Number(p) as Priority) })}
         w={150}
@@ -64,7 +79,10 @@ export function TicketFilters({ searchRef, disabled }: { searchRef: RefObject<HT
         placeholder="Anyone"
         searchable
         clearable
-        data={[{ value: '', label: 'Unassigned' }, ...directory.users.map((u) => ({ value: u.id, label: u.name }))]}
+        data={[
+          { value: '', label: 'Unassigned' },
+          ...directory.users.map((u) => ({ value: u.id, label: u.name })),
+        ]}
         value={filters.assigneeId}
         onChange={(v) => setFilters({ assigneeId: v })}
         w={170}

@@ -1,5 +1,16 @@
 import { useMemo } from 'react';
-import { Badge, Button, Grid, Group, Select, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { TICKET_KINDS, type Level, type TicketKind } from '../../../shared/domain/model';
 import { KIND_LABELS, PRIORITY_LABELS } from '../../../shared/domain/labels';
 import { priorityOf, type PriorityMatrix } from '../../../shared/domain/priority';
@@ -64,7 +75,14 @@ export function TicketForm(props: TicketFormProps) {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 8 }}>
-            <TextInput label="Title" withAsterisk value={value.title} onChange={(e) => set('title', e.currentTarget.value)} error={errors.title} data-autofocus />
+            <TextInput
+              label="Title"
+              withAsterisk
+              value={value.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={errors.title}
+              data-autofocus
+            />
           </Grid.Col>
         </Grid>
         <Textarea
@@ -78,10 +96,24 @@ export function TicketForm(props: TicketFormProps) {
         />
         <Grid>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select label="Impact" data={LEVELS} value={String(value.impact)} onChange={(v) => v && set('impact', Number(v) as Level)} error={errors.impact} allowDeselect={false} />
+            <Select
+              label="Impact"
+              data={LEVELS}
+              value={String(value.impact)}
+              onChange={(v) => v && set('impact', Number(v) as Level)}
+              error={errors.impact}
+              allowDeselect={false}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
-            <Select label="Urgency" data={LEVELS} value={String(value.urgency)} onChange={(v) => v && set('urgency', Number(v) as Level)} error={errors.urgency} allowDeselect={false} />
+            <Select
+              label="Urgency"
+              data={LEVELS}
+              value={String(value.urgency)}
+              onChange={(v) => v && set('urgency', Number(v) as Level)}
+              error={errors.urgency}
+              allowDeselect={false}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <Text size="sm" fw={500} mb={4}>
@@ -139,13 +171,24 @@ export function TicketForm(props: TicketFormProps) {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TagsInput label="Tags" value={value.tags ?? []} onChange={(v) => set('tags', v)} error={errors.tags} />
+            <TagsInput
+              label="Tags"
+              value={value.tags ?? []}
+              onChange={(v) => set('tags', v)}
+              error={errors.tags}
+            />
           </Grid.Col>
         </Grid>
-        {Object.keys(errors).length > 0 && (
+        {errors.form ? (
           <Text c="red" size="sm" role="alert">
-            Please correct the highlighted fields. Nothing has been saved.
+            {errors.form}
           </Text>
+        ) : (
+          Object.keys(errors).length > 0 && (
+            <Text c="red" size="sm" role="alert">
+              Please correct the highlighted fields. Nothing has been saved.
+            </Text>
+          )
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>

@@ -5,7 +5,7 @@ import { filterAndSortRows, queryViewPage, toListRow, type ListRow } from '../..
 import type { TicketDoc } from '../../../shared/domain/model';
 import { useDb } from '../../app/database';
 import { navigate } from '../../app/router';
-import { useTicketRows, viewPredicate } from '../../app/ticketRows';
+import { markFirstScreenShown, useTicketRows, viewPredicate } from '../../app/ticketRows';
 import { useUi, type ViewId } from '../../state/ui';
 import { TicketFilters } from './TicketFilters';
 import { TicketTable } from './TicketTable';
@@ -30,9 +30,12 @@ export function TicketListPage() {
     return filterAndSortRows(projection.rows.filter(inView), filters, sort);
   }, [projection.ready, projection.rows, firstPage, viewId, userId, filters, sort]);
 
+  const shown = firstPage !== null || projection.ready;
   useEffect(() => {
-    if (rows.length || projection.ready) performance.mark('outpost:list-rendered');
-  }, [rows, projection.ready]);
+    if (!shown) return;
+    performance.mark('outpost:list-rendered');
+    markFirstScreenShown();
+  }, [shown]);
 
   const selectedIndex = rows.findIndex((r) => r.id === selectedId);
   const move = (delta: number) => {
@@ -59,8 +62,10 @@ export function TicketListPage() {
 
   const filtering = projection.ready;
   const hasFilters =
-    filters.text !== '' || filters.kinds.length + filters.statuses.length + filters.priorities.length > 0 ||
-    filters.assigneeId !== null || filters.groupId !== null;
+    filters.text !== '' ||
+    filters.kinds.length + filters.statuses.length + filters.priorities.length > 0 ||
+    filters.assigneeId !== null ||
+    filters.groupId !== null;
 
   return (
     <Stack gap="sm" h="calc(100vh - 52px - 2 * var(--mantine-spacing-md))">
@@ -68,14 +73,20 @@ export function TicketListPage() {
         <Title order={2}>{VIEW_TITLES[viewId]}</Title>
         <Group gap="xs">
           <Text size="sm" c="dimmed" data-testid="ticket-count">
-            {filtering ? `${rows.length.toLocaleString()} tickets` : `Loading… ${projection.loaded.toLocaleString()} of ${projection.total.toLocaleString() || '…'}`}
+            {filtering
+              ? `${rows.length.toLocaleString()} tickets`
+              : `Loading… ${projection.loaded.toLocaleString()} of ${projection.total.toLocaleString() || '…'}`}
           </Text>
           <Button onClick={() => navigate('/tickets/new')}>New ticket</Button>
         </Group>
       </Group>
       <TicketFilters searchRef={searchRef} disabled={!filtering} />
       {!projection.ready && projection.total > 0 && (
-        <Progress value={(100 * projection.loaded) / projection.total} size="xs" aria-label="Loading ticket list" />
+        <Progress
+          value={(100 * projection.loaded) / projection.total}
+          size="xs"
+          aria-label="Loading ticket list"
+        />
       )}
       {projection.error && (
         <Text c="red" size="sm">
@@ -86,9 +97,19 @@ export function TicketListPage() {
         <Stack align="center" py="xl" gap="xs" data-testid="empty-list">
           <Title order={4}>{hasFilters ? 'No tickets match these filters' : 'Nothing in this view'}</Title>
           <Text c="dimmed" size="sm">
-            {hasFilters ? 'Loosen a filter or clear them all.' : 'New tickets you create or sync will appear here.'}
+            {hasFilters
+              ? 'Loosen a filter or clear them all.'
+              : 'New tickets you create or sync will appear here.'}
           </Text>
-          {hasFilters ? <Button variant="light" onClick={clearFilters}>Clear filters</Button> : <Button variant="light" onClick={() => navigate('/tickets/new')}>Create a ticket</Button>}
+          {hasFilters ? (
+            <Button variant="light" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          ) : (
+            <Button variant="light" onClick={() => navigate('/tickets/new')}>
+              Create a ticket
+            </Button>
+          )}
         </Stack>
       ) : (
         <TicketTable rows={rows} selectedId={selectedId} onSelect={select} />

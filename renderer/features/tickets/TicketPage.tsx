@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Center, Grid, Group, Loader, Menu, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Menu,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { TicketDoc, TicketStatus } from '../../../shared/domain/model';
 import { KIND_LABELS, STATUS_LABELS } from '../../../shared/domain/labels';
@@ -19,7 +32,10 @@ const LOADING = Symbol('loading');
 
 export function TicketPage({ id }: { id: string }) {
   const db = useDb();
-  const ticket = useObservable<TicketDoc | null | typeof LOADING>(() => observeTicket(db, id), LOADING, [db, id]);
+  const ticket = useObservable<TicketDoc | null | typeof LOADING>(() => observeTicket(db, id), LOADING, [
+    db,
+    id,
+  ]);
   const [editing, setEditing] = useState(false);
   const [target, setTarget] = useState<TicketStatus | null>(null);
   useHotkeys([

@@ -10,7 +10,15 @@ import { formatRelative } from '../../lib/format';
 const ROW_HEIGHT = 44;
 
 /** Virtualized: only the rows on screen exist in the DOM, so 100k tickets scroll smoothly. */
-export function TicketTable({ rows, selectedId, onSelect }: { rows: ListRow[]; selectedId: string | null; onSelect: (id: string) => void }) {
+export function TicketTable({
+  rows,
+  selectedId,
+  onSelect,
+}: {
+  rows: ListRow[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
   const parentRef = useRef<HTMLDivElement>(null);
   const directory = useDirectory();
   const virtualizer = useVirtualizer({
@@ -26,7 +34,13 @@ export function TicketTable({ rows, selectedId, onSelect }: { rows: ListRow[]; s
   const now = Date.now();
 
   return (
-    <div ref={parentRef} style={{ flex: 1, overflow: 'auto', minHeight: 200 }} role="grid" aria-label="Tickets" aria-rowcount={rows.length}>
+    <div
+      ref={parentRef}
+      style={{ flex: 1, overflow: 'auto', minHeight: 200 }}
+      role="grid"
+      aria-label="Tickets"
+      aria-rowcount={rows.length}
+    >
       <div className="ticket-row header" role="row">
         <span role="columnheader">Number</span>
         <span role="columnheader">Pri.</span>
@@ -49,7 +63,13 @@ export function TicketTable({ rows, selectedId, onSelect }: { rows: ListRow[]; s
               data-id={row.id}
               data-selected={row.id === selectedId}
               aria-selected={row.id === selectedId}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                transform: `translateY(${item.start}px)`,
+              }}
               onClick={() => onSelect(row.id)}
               onDoubleClick={() => navigate(`/tickets/${row.id}`)}
             >
@@ -61,13 +81,17 @@ export function TicketTable({ rows, selectedId, onSelect }: { rows: ListRow[]; s
               <span>
                 <PriorityBadge priority={row.priority} />
               </span>
-              <span title={row.title} data-testid="ticket-title">{row.title}</span>
+              <span title={row.title} data-testid="ticket-title">
+                {row.title}
+              </span>
               <span>
                 <StatusBadge status={row.status} />
               </span>
               <span>{KIND_LABELS[row.kind]}</span>
               <span>{directory.name(row.assigneeId, 'Unassigned')}</span>
-              <span title={new Date(row.updatedAt).toLocaleString()}>{formatRelative(row.updatedAt, now)}</span>
+              <span title={new Date(row.updatedAt).toLocaleString()}>
+                {formatRelative(row.updatedAt, now)}
+              </span>
             </div>
           );
         })}

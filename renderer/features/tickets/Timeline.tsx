@@ -20,11 +20,15 @@ const KIND_STYLE: Record<ActivityKind, { label: string; color: string }> = {
 export function Timeline({ ticketId }: { ticketId: string }) {
   const db = useDb();
   const directory = useDirectory();
-  const activities = useObservable<ActivityDoc[]>(() => observeActivities(db, ticketId), [], [db, ticketId]);
+  const loaded = useObservable<ActivityDoc[] | null>(() => observeActivities(db, ticketId), null, [
+    db,
+    ticketId,
+  ]);
+  const activities = loaded ?? [];
   return (
-    <Stack gap="xs" aria-label="Timeline" data-testid="timeline">
+    <Stack gap="xs" aria-label="Timeline" data-testid="timeline" data-loaded={loaded !== null}>
       <Text size="xs" fw={700} c="dimmed">
-        TIMELINE ({activities.length})
+        TIMELINE ({loaded ? activities.length : '…'})
       </Text>
       {activities.map((a) => (
         <Paper
@@ -73,8 +77,11 @@ function ChangeList({ changes, directory }: { changes: FieldChange[]; directory:
           <Text span fw={600}>
             {FIELD_LABELS[c.field] ?? c.field}
           </Text>
-          : <Text span td="line-through" c="dimmed">{describeValue(c.field, c.from, directory)}</Text> →{' '}
-          <Text span>{describeValue(c.field, c.to, directory)}</Text>
+          :{' '}
+          <Text span td="line-through" c="dimmed">
+            {describeValue(c.field, c.from, directory)}
+          </Text>{' '}
+          → <Text span>{describeValue(c.field, c.to, directory)}</Text>
         </Text>
       ))}
     </Stack>

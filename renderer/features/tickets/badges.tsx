@@ -2,7 +2,13 @@ import { Badge } from '@mantine/core';
 import type { Priority, TicketStatus } from '../../../shared/domain/model';
 import { PRIORITY_LABELS, STATUS_LABELS } from '../../../shared/domain/labels';
 
-const PRIORITY_COLORS: Record<Priority, string> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'blue', 5: 'gray' };
+const PRIORITY_COLORS: Record<Priority, string> = {
+  1: 'red',
+  2: 'orange',
+  3: 'yellow',
+  4: 'blue',
+  5: 'gray',
+};
 const STATUS_COLORS: Record<TicketStatus, string> = {
   new: 'blue',
   assigned: 'indigo',
@@ -15,7 +21,12 @@ const STATUS_COLORS: Record<TicketStatus, string> = {
 
 export function PriorityBadge({ priority }: { priority: Priority }) {
   return (
-    <Badge color={PRIORITY_COLORS[priority]} variant="filled" size="sm" title={`P${priority} ${PRIORITY_LABELS[priority]}`}>
+    <Badge
+      color={PRIORITY_COLORS[priority]}
+      variant="filled"
+      size="sm"
+      title={`P${priority} ${PRIORITY_LABELS[priority]}`}
+    >
       P{priority}
     </Badge>
   );

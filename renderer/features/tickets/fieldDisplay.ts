@@ -1,5 +1,10 @@
 import type { Directory } from '../../app/people';
-import { KIND_LABELS, PENDING_REASON_LABELS, RESOLUTION_CODE_LABELS, STATUS_LABELS } from '../../../shared/domain/labels';
+import {
+  KIND_LABELS,
+  PENDING_REASON_LABELS,
+  RESOLUTION_CODE_LABELS,
+  STATUS_LABELS,
+} from '../../../shared/domain/labels';
 
 export const FIELD_LABELS: Record<string, string> = {
   title: 'Title',

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from './router';
+
+describe('parseRoute', () => {
+  it('maps the known pages', () => {
+    expect(parseRoute('')).toEqual({ name: 'tickets' });
+    expect(parseRoute('#/')).toEqual({ name: 'tickets' });
+    expect(parseRoute('#/tickets')).toEqual({ name: 'tickets' });
+    expect(parseRoute('#/tickets/new')).toEqual({ name: 'new-ticket' });
+    expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
+    expect(parseRoute('#/tickets/tkt_01J9Z3')).toEqual({ name: 'ticket', id: 'tkt_01J9Z3' });
+  });
+
+  it('refuses ids that are not plain identifiers', () => {
+    expect(parseRoute('#/tickets/<img src=x>')).toEqual({ name: 'not-found', path: '/tickets/<img src=x>' });
+    expect(parseRoute('#/tickets/a/b')).toMatchObject({ name: 'not-found' });
+    expect(parseRoute(`#/tickets/${'a'.repeat(65)}`)).toMatchObject({ name: 'not-found' });
+    expect(parseRoute('#/elsewhere')).toEqual({ name: 'not-found', path: '/elsewhere' });
+  });
+});
