@@ -33,13 +33,11 @@ export function rankCommands(
       if (number.includes(q) || words.every((w) => title.includes(w))) partial.push(row);
     }
   }
-  const tickets = [...exact, ...partial]
-    .slice(0, MAX_TICKETS)
-    .map((row): Command => ({
-      id: row.id,
-      label: `${row.number} · ${row.title}`,
-      hint: 'ticket',
-      run: () => open(row.id),
-    }));
+  const tickets = [...exact, ...partial].slice(0, MAX_TICKETS).map((row): Command => ({
+    id: row.id,
+    label: `${row.number} · ${row.title}`,
+    hint: 'ticket',
+    run: () => open(row.id),
+  }));
   return [...matchedActions, ...tickets];
 }
