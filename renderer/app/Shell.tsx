@@ -26,6 +26,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { ShortcutsModal } from '../features/palette/ShortcutsModal';
 import { NotFound } from './NotFound';
+import { desktopApi } from '../lib/desktop';
 
 export const VIEW_LABELS: Record<ViewId, string> = {
   open: 'All open',
@@ -87,6 +88,15 @@ export function Shell() {
             <Badge variant="light" color="gray" title="Every change is stored on this device first">
               Local replica
             </Badge>
+            {!desktopApi() && (
+              <Badge
+                variant="outline"
+                color="gray"
+                title="Running in a browser tab; the desktop shell adds OS integration"
+              >
+                Browser mode
+              </Badge>
+            )}
           </Group>
           <UnstyledButton onClick={() => setPaletteOpen(true)} aria-label="Open command palette">
             <Group gap={6}>

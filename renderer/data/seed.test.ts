@@ -4,7 +4,7 @@ import { parseTicketNumber } from '../../shared/domain/numbering';
 import { createTicket } from './tickets';
 import { getDeviceId } from './device';
 import { loadListRows } from './rowsLoader';
-import { BulkInsertError, DEMO_DEVICE_ID, bulkLoadTickets, seedDemoIfEmpty } from './seed';
+import { BulkInsertError, DEMO_DEVICE_ID, DEMO_SPAN_DAYS, bulkLoadTickets, seedDemoIfEmpty } from './seed';
 import { createDbTracker } from './testDb';
 import { VIEW_IDS, queryViewPage } from './views';
 
@@ -25,6 +25,7 @@ describe('seedDemoIfEmpty', () => {
       now: NOW,
       deviceId: DEMO_DEVICE_ID,
       withActivities: true,
+      spanDays: DEMO_SPAN_DAYS,
     });
     expect(result).toEqual({ seeded: true, tickets: 120, activities: expected.activities.length });
     expect(await db.people.count().exec()).toBe(team.people.length);

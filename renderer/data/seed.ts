@@ -85,6 +85,9 @@ export interface SeedResult {
  * ticket exists. The team uses the generator's fixed reference time, not `now`, so its ids are
  * the same on every device whatever its clock.
  */
+/** Six weeks of history: a demo desk should open on a live backlog, not a closed archive. */
+export const DEMO_SPAN_DAYS = 45;
+
 export async function seedDemoIfEmpty(db: OutpostDatabase, options: SeedOptions): Promise<SeedResult> {
   const count = options.tickets ?? 300;
   const any = await db.tickets.findOne().exec();
@@ -97,8 +100,7 @@ export async function seedDemoIfEmpty(db: OutpostDatabase, options: SeedOptions)
     now: options.now,
     deviceId: DEMO_DEVICE_ID,
     withActivities: true,
-    // Six weeks of history: a demo desk should open on a live backlog, not a closed archive.
-    spanDays: 45,
+    spanDays: DEMO_SPAN_DAYS,
   });
   const opts = { existingIsFine: true };
   const writtenTickets = await insertAll(db.tickets, tickets, opts);

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import type { FieldErrors } from '../../../shared/domain/validation';
 import { addActivity } from '../../data';
 import { useDb } from '../../app/database';
 import { useUi } from '../../state/ui';
-import { describeWriteError } from '../../lib/errors';
+import { useSubmit } from '../../lib/useSubmit';
 
 type EntryKind = 'comment' | 'note' | 'worklog';
 
@@ -15,30 +14,19 @@ export function Composer({ ticketId }: { ticketId: string }) {
   const [kind, setKind] = useState<EntryKind>('comment');
   const [body, setBody] = useState('');
   const [minutes, setMinutes] = useState<number | string>(30);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, submit } = useSubmit();
 
-  const submit = async () => {
-    setSaving(true);
-    try {
-      const result = await addActivity(
-        db,
-        ticketId,
-        { kind, body, minutes: kind === 'worklog' ? Number(minutes) : 0 },
-        { userId },
-      );
-      if (!result.ok) {
-        setErrors(result.errors);
-        return;
-      }
-      setErrors({});
-      setBody('');
-    } catch (error) {
-      setErrors({ form: describeWriteError(error) });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () =>
+    submit(
+      () =>
+        addActivity(
+          db,
+          ticketId,
+          { kind, body, minutes: kind === 'worklog' ? Number(minutes) : 0 },
+          { userId },
+        ),
+      () => setBody(''),
+    );
 
   return (
     <Paper withBorder p="md">
@@ -46,7 +34,7 @@ export function Composer({ ticketId }: { ticketId: string }) {
         aria-label="Add to timeline"
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          void save();
         }}
       >
         <Stack gap="xs">
@@ -75,7 +63,7 @@ export function Composer({ ticketId }: { ticketId: string }) {
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save();
             }}
             error={errors.body}
           />

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Modal } from '@mantine/core';
 import type { TicketDoc } from '../../../shared/domain/model';
-import type { FieldErrors, TicketInput } from '../../../shared/domain/validation';
+import type { TicketInput } from '../../../shared/domain/validation';
 import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { useAppSettings } from '../../app/settings';
 import { useUi } from '../../state/ui';
-import { describeWriteError } from '../../lib/errors';
+import { useSubmit } from '../../lib/useSubmit';
 import { TicketForm } from './TicketForm';
 
 function toInput(t: TicketDoc): TicketInput {
@@ -30,21 +30,10 @@ export function EditTicketModal({ ticket, onClose }: { ticket: TicketDoc; onClos
   const userId = useUi((s) => s.userId);
   const settings = useAppSettings();
   const [value, setValue] = useState<TicketInput>(() => toInput(ticket));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    setSaving(true);
-    try {
-      const { kind: _kind, ...patch } = value;
-      const result = await updateTicket(db, ticket.id, patch, { userId });
-      if (!result.ok) setErrors(result.errors);
-      else onClose();
-    } catch (error) {
-      setErrors({ form: describeWriteError(error) });
-    } finally {
-      setSaving(false);
-    }
+  const { errors, saving, submit } = useSubmit();
+  const save = () => {
+    const { kind: _kind, ...patch } = value;
+    return submit(() => updateTicket(db, ticket.id, patch, { userId }), onClose);
   };
 
   return (
@@ -53,7 +42,7 @@ export function EditTicketModal({ ticket, onClose }: { ticket: TicketDoc; onClos
         value={value}
         onChange={setValue}
         errors={errors}
-        onSubmit={submit}
+        onSubmit={save}
         onCancel={onClose}
         submitLabel="Save changes"
         saving={saving}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Paper, Stack, Title } from '@mantine/core';
-import type { FieldErrors, TicketInput } from '../../../shared/domain/validation';
+import type { TicketInput } from '../../../shared/domain/validation';
 import { createTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { navigate } from '../../app/router';
 import { useAppSettings } from '../../app/settings';
 import { useUi } from '../../state/ui';
 import { TicketForm } from './TicketForm';
-import { describeWriteError } from '../../lib/errors';
+import { useSubmit } from '../../lib/useSubmit';
 
 export function emptyTicketInput(requesterId: string): TicketInput {
   return {
@@ -30,24 +30,12 @@ export function NewTicketPage() {
   const userId = useUi((s) => s.userId);
   const settings = useAppSettings();
   const [value, setValue] = useState<TicketInput>(() => emptyTicketInput(userId));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    setSaving(true);
-    try {
-      const result = await createTicket(db, value, { userId });
-      if (!result.ok) {
-        setErrors(result.errors);
-        return;
-      }
-      navigate(`/tickets/${result.ticket.id}`);
-    } catch (error) {
-      setErrors({ form: describeWriteError(error) });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { errors, saving, submit } = useSubmit();
+  const save = () =>
+    submit(
+      () => createTicket(db, value, { userId }),
+      (result) => navigate(`/tickets/${result.ticket.id}`),
+    );
 
   return (
     <Stack maw={900}>
@@ -57,7 +45,7 @@ export function NewTicketPage() {
           value={value}
           onChange={setValue}
           errors={errors}
-          onSubmit={submit}
+          onSubmit={save}
           onCancel={() => navigate('/tickets')}
           submitLabel="Create ticket"
           saving={saving}

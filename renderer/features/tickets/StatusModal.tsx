@@ -3,12 +3,11 @@ import { Button, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/co
 import type { PendingReason, TicketDoc, TicketStatus } from '../../../shared/domain/model';
 import { PENDING_REASON_LABELS, RESOLUTION_CODE_LABELS, STATUS_LABELS } from '../../../shared/domain/labels';
 import { pendingReasonsFor, resolutionCodesFor } from '../../../shared/domain/status';
-import type { FieldErrors } from '../../../shared/domain/validation';
 import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { useDirectory } from '../../app/people';
 import { useUi } from '../../state/ui';
-import { describeWriteError } from '../../lib/errors';
+import { useSubmit } from '../../lib/useSubmit';
 
 /** Asks for what the target status requires (reason, resolution, assignee) before moving. */
 export function StatusModal({
@@ -30,28 +29,18 @@ export function StatusModal({
   const [resolutionCode, setResolutionCode] = useState('');
   const [resolutionNotes, setResolutionNotes] = useState('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, submit } = useSubmit();
   const needsAssignee = to === 'assigned' || to === 'in_progress';
 
-  const submit = async () => {
-    setSaving(true);
-    try {
-      const patch = {
-        status: to,
-        ...(needsAssignee ? { assigneeId } : {}),
-        ...(to === 'pending' ? { pendingReason } : {}),
-        ...(to === 'resolved' ? { resolutionCode, resolutionNotes } : {}),
-        ...(to === 'reopened' ? { reason } : {}),
-      };
-      const result = await updateTicket(db, ticket.id, patch, { userId });
-      if (!result.ok) setErrors(result.errors);
-      else onClose();
-    } catch (error) {
-      setErrors({ form: describeWriteError(error) });
-    } finally {
-      setSaving(false);
-    }
+  const save = () => {
+    const patch = {
+      status: to,
+      ...(needsAssignee ? { assigneeId } : {}),
+      ...(to === 'pending' ? { pendingReason } : {}),
+      ...(to === 'resolved' ? { resolutionCode, resolutionNotes } : {}),
+      ...(to === 'reopened' ? { reason } : {}),
+    };
+    return submit(() => updateTicket(db, ticket.id, patch, { userId }), onClose);
   };
 
   return (
@@ -60,7 +49,7 @@ export function StatusModal({
         aria-label="Change status"
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          void save();
         }}
       >
         <Stack gap="sm">
