@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { PersonDoc } from '../../shared/domain/model';
+import { observePeople } from '../data';
 import { useDb } from './database';
 import { useObservable } from './hooks';
 
@@ -15,13 +16,8 @@ export interface Directory {
 /** People, groups and locations: small collections, held in memory for pickers and labels. */
 export function useDirectory(): Directory {
   const db = useDb();
-  const all = useObservable(
-    () => db.people.find({ sort: [{ personKind: 'asc' }, { name: 'asc' }] }).$,
-    [],
-    [db],
-  );
+  const docs = useObservable(() => observePeople(db), [], [db]);
   return useMemo(() => {
-    const docs = all.map((d) => d.toJSON() as PersonDoc);
     const byId = new Map(docs.map((p) => [p.id, p]));
     return {
       all: docs,
@@ -31,5 +27,5 @@ export function useDirectory(): Directory {
       byId,
       name: (id: string, fallback = '—') => (id ? (byId.get(id)?.name ?? 'Unknown') : fallback),
     };
-  }, [all]);
+  }, [docs]);
 }

@@ -4,7 +4,7 @@ import {
   validatePriorityMatrix,
   type PriorityMatrix,
 } from '../../shared/domain/priority';
-import type { SettingDoc } from '../../shared/domain/model';
+import { observeSettings } from '../data';
 import { useDb } from './database';
 import { useObservable } from './hooks';
 
@@ -16,9 +16,9 @@ export interface AppSettings {
 /** Settings documents may come from other devices: anything malformed falls back to defaults. */
 export function useAppSettings(): AppSettings {
   const db = useDb();
-  const docs = useObservable(() => db.settings.find().$, [], [db]);
+  const docs = useObservable(() => observeSettings(db), [], [db]);
   return useMemo(() => {
-    const byKey = new Map(docs.map((d) => [d.key, d.toJSON() as SettingDoc]));
+    const byKey = new Map(docs.map((d) => [d.key, d]));
     const checked = validatePriorityMatrix(byKey.get('priorityMatrix')?.value.matrix);
     const rawCategories = byKey.get('categories')?.value.categories;
     const categories = Array.isArray(rawCategories)

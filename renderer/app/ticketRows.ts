@@ -1,6 +1,15 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { TicketDoc } from '../../shared/domain/model';
-import { loadListRows, toListRow, type ListRow, type OutpostDatabase } from '../data';
+import {
+  laterCheckpoint,
+  loadListRowsAt,
+  restoreRows,
+  saveRowsSnapshot,
+  toListRow,
+  type ListRow,
+  type OutpostDatabase,
+  type RowsCheckpoint,
+} from '../data';
 import type { ViewId } from '../state/ui';
 import { useDb } from './database';
 
@@ -9,7 +18,7 @@ import { useDb } from './database';
  * kept current from the collection's change stream, so ad-hoc filters, sorts and counts over
  * 100k tickets run in memory (tens of ms) instead of scanning IndexedDB on each keystroke.
  */
-interface RowsSnapshot {
+interface RowsState {
   rows: ListRow[];
   loaded: number;
   total: number;
@@ -17,9 +26,9 @@ interface RowsSnapshot {
   error: string | null;
 }
 
-const EMPTY: RowsSnapshot = { rows: [], loaded: 0, total: 0, ready: false, error: null };
+const EMPTY: RowsState = { rows: [], loaded: 0, total: 0, ready: false, error: null };
 
-let snapshot: RowsSnapshot = EMPTY;
+let state: RowsState = EMPTY;
 let releaseGate: () => void = () => undefined;
 /** The projection reads every ticket; it waits until the first screen has its own data so
  * those reads never queue ahead of the first page in IndexedDB. */
@@ -35,41 +44,78 @@ let startedFor: OutpostDatabase | null = null;
 const listeners = new Set<() => void>();
 const byId = new Map<string, ListRow>();
 
-function publish(next: Partial<RowsSnapshot>): void {
-  snapshot = { ...snapshot, ...next };
+function publish(next: Partial<RowsState>): void {
+  state = { ...state, ...next };
   for (const l of listeners) l();
+}
+
+/** Latest storage checkpoint the projection reflects; saved with it. */
+let checkpoint: RowsCheckpoint | null = null;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Persists the projection once writes go quiet, so the next start restores it in one read. */
+function scheduleSave(db: OutpostDatabase, delayMs: number): void {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    if (!checkpoint) return;
+    saveRowsSnapshot(db, byId.values(), checkpoint).then(
+      () => {
+        document.documentElement.dataset.rowsSnapshotSaved = String(Date.now());
+      },
+      (error: unknown) => {
+        // Only an accelerator: without it the next start reads every ticket again.
+        console.warn('Outpost: could not save the list snapshot', error);
+      },
+    );
+  }, delayMs);
+}
+
+async function build(db: OutpostDatabase): Promise<void> {
+  await firstScreenShown;
+  const restored = await restoreRows(db).catch(() => null);
+  if (restored) {
+    // Rows set by change events meanwhile are newer than the snapshot: keep them.
+    for (const [id, row] of restored.rows) if (!byId.has(id)) byId.set(id, row);
+    checkpoint = laterCheckpoint(checkpoint, restored.checkpoint);
+    document.documentElement.dataset.rowsSource = 'snapshot';
+    return;
+  }
+  const loaded = await loadListRowsAt(db, (chunk, count, total) => {
+    for (const row of chunk) if (!byId.has(row.id)) byId.set(row.id, row);
+    publish({ loaded: count, total });
+  });
+  checkpoint = laterCheckpoint(checkpoint, loaded.checkpoint);
+  document.documentElement.dataset.rowsSource = 'full';
+  scheduleSave(db, 3000);
 }
 
 function start(db: OutpostDatabase): void {
   if (startedFor === db) return;
   startedFor = db;
   byId.clear();
-  snapshot = EMPTY;
+  state = EMPTY;
   // Changes that land while the projection loads are applied on top of it; order does not
   // matter because each event carries the whole document.
   db.tickets.eventBulks$.subscribe((bulk) => {
     for (const ev of bulk.events) {
       if (ev.operation === 'DELETE' || ev.documentData._deleted) byId.delete(ev.documentId);
       else byId.set(ev.documentId, toListRow(ev.documentData as unknown as TicketDoc));
+      checkpoint = laterCheckpoint(checkpoint, { id: ev.documentId, lwt: ev.documentData._meta.lwt });
     }
-    if (snapshot.ready) publish({ rows: Array.from(byId.values()), total: byId.size, loaded: byId.size });
+    if (state.ready) {
+      publish({ rows: Array.from(byId.values()), total: byId.size, loaded: byId.size });
+      scheduleSave(db, 5000);
+    }
   });
-  firstScreenShown
-    .then(() =>
-      loadListRows(db, (chunk, loaded, total) => {
-        for (const row of chunk) if (!byId.has(row.id)) byId.set(row.id, row);
-        publish({ loaded, total });
-      }),
-    )
-    .then(
-      () => {
-        performance.mark('outpost:rows-ready');
-        // Readiness signal for tests and the benchmark: the whole list is filterable from here on.
-        document.documentElement.dataset.rowsReady = 'true';
-        publish({ rows: Array.from(byId.values()), loaded: byId.size, total: byId.size, ready: true });
-      },
-      (error: unknown) => publish({ error: error instanceof Error ? error.message : String(error) }),
-    );
+  build(db).then(
+    () => {
+      performance.mark('outpost:rows-ready');
+      // Readiness signal for tests and the benchmark: the whole list is filterable from here on.
+      document.documentElement.dataset.rowsReady = 'true';
+      publish({ rows: Array.from(byId.values()), loaded: byId.size, total: byId.size, ready: true });
+    },
+    (error: unknown) => publish({ error: error instanceof Error ? error.message : String(error) }),
+  );
 }
 
 function subscribe(listener: () => void): () => void {
@@ -77,10 +123,10 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function useTicketRows(): RowsSnapshot {
+export function useTicketRows(): RowsState {
   const db = useDb();
   useEffect(() => start(db), [db]);
-  return useSyncExternalStore(subscribe, () => snapshot);
+  return useSyncExternalStore(subscribe, () => state);
 }
 
 export function viewPredicate(viewId: ViewId, userId: string): (row: ListRow) => boolean {

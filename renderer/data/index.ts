@@ -33,9 +33,11 @@ export {
   type EntryKind,
 } from './activities';
 export { observePeople } from './people';
+export { observeCiChoices, observeCisByIds } from './cis';
 export {
   PRIORITY_MATRIX_KEY,
   findSetting,
+  observeSettings,
   readPriorityMatrix,
   saveSetting,
   type SaveSettingResult,
@@ -63,7 +65,14 @@ export {
   type RowSort,
   type RowSortField,
 } from './listRows';
-export { loadListRows } from './rowsLoader';
+export { loadListRows, loadListRowsAt } from './rowsLoader';
+export {
+  checkpointOf,
+  laterCheckpoint,
+  restoreRows,
+  saveRowsSnapshot,
+  type RowsCheckpoint,
+} from './rowsSnapshot';
 export {
   BulkInsertError,
   DEMO_DEVICE_ID,

@@ -12,6 +12,7 @@ import type { TicketDoc } from '../../shared/domain/model';
 import type { OutpostDatabase } from './database';
 import { toListRow, type ListRow } from './listRows';
 import { prepareStorageQuery } from './storageQuery';
+import { checkpointOf, laterCheckpoint, type RowsCheckpoint } from './rowsSnapshot';
 
 /** The internal form of schema index ['sortDesc']: RxDB prepends _deleted, appends the key. */
 const WALK_INDEX = ['_deleted', 'sortDesc', 'id'];
@@ -59,6 +60,15 @@ export async function loadListRows(
   onChunk: (rows: ListRow[], loaded: number, total: number) => void,
   chunkSize = 5000,
 ): Promise<ListRow[]> {
+  return (await loadListRowsAt(db, onChunk, chunkSize)).rows;
+}
+
+/** As loadListRows, with the latest storage checkpoint among the rows read (for snapshots). */
+export async function loadListRowsAt(
+  db: OutpostDatabase,
+  onChunk: (rows: ListRow[], loaded: number, total: number) => void,
+  chunkSize = 5000,
+): Promise<{ rows: ListRow[]; checkpoint: RowsCheckpoint | null }> {
   if (!Number.isInteger(chunkSize) || chunkSize < 1)
     throw new RangeError('chunkSize must be a positive integer');
   // Counting is slow on IndexedDB (hundreds of ms); run it alongside the first chunk.
@@ -67,6 +77,7 @@ export async function loadListRows(
   const seen = new Set<string>();
   let after: Cursor | null = null;
   let total = -1;
+  let checkpoint: RowsCheckpoint | null = null;
   for (;;) {
     const result = await db.tickets.storageInstance.query(chunkQuery(db, chunkSize, after));
     const docs = result.documents as RxDocumentData<TicketDoc>[];
@@ -76,6 +87,7 @@ export async function loadListRows(
       if (seen.has(doc.id)) continue;
       seen.add(doc.id);
       rows.push(toListRow(doc));
+      checkpoint = laterCheckpoint(checkpoint, checkpointOf(doc));
     }
     all.push(...rows);
     const last = docs[docs.length - 1];
@@ -89,5 +101,5 @@ export async function loadListRows(
     }
     after = { sortDesc: last.sortDesc, id: last.id };
   }
-  return all;
+  return { rows: all, checkpoint };
 }

@@ -2,6 +2,7 @@
  * Team settings: one document per key. Values arrive from other devices and older versions, so
  * every reader validates through the domain function and falls back to the default.
  */
+import { map, type Observable } from 'rxjs';
 import { settingId } from '../../shared/domain/ids';
 import type { SettingDoc } from '../../shared/domain/model';
 import {
@@ -88,4 +89,9 @@ export async function saveSetting(
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/** Every setting document, live (a handful: matrix, categories, later SLA policies…). */
+export function observeSettings(db: OutpostDatabase): Observable<SettingDoc[]> {
+  return db.settings.find().$.pipe(map((docs) => docs.map((doc) => doc.toMutableJSON())));
 }

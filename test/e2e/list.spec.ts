@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, waitForList } from './fixtures';
 import type { Page } from '@playwright/test';
 
 async function columnTexts(page: Page, testId: string): Promise<string[]> {
@@ -70,4 +70,26 @@ test('saved views split open work by assignee', async ({ app: page }) => {
   expect(await count()).toBe(open + done);
   expect(unassigned).toBeGreaterThan(0);
   expect(unassigned).toBeLessThan(open);
+});
+
+test('the next start restores the list from its snapshot and replays later changes', async ({
+  app: page,
+}) => {
+  await expect(page.locator('html')).toHaveAttribute('data-rows-source', 'full');
+  await expect(page.locator('html[data-rows-snapshot-saved]')).toHaveCount(1, { timeout: 15_000 });
+
+  // Changes after the snapshot was taken.
+  await page.keyboard.press('n');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Scanner at dock 2 offline');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  const number = (await page.getByTestId('ticket-number').textContent()) ?? '';
+
+  await page.goto('/#/tickets');
+  await page.reload();
+  await waitForList(page);
+  await expect(page.locator('html')).toHaveAttribute('data-rows-source', 'snapshot');
+  await page.getByRole('link', { name: 'All tickets' }).click();
+  await expect(page.getByTestId('ticket-count')).toHaveText('301 tickets');
+  await page.getByLabel('Search', { exact: true }).fill(number);
+  await expect(page.getByTestId('ticket-title')).toHaveText(['Scanner at dock 2 offline']);
 });

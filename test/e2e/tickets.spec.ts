@@ -6,12 +6,18 @@ test('creates an incident with no network and keeps it after a reload', async ({
   await expect(page.getByRole('heading', { name: 'New ticket' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Projector in room 4 shows no signal');
   await page.getByLabel('Description').fill('HDMI cable replaced; still no picture.');
+  await page.getByRole('combobox', { name: 'Configuration items' }).fill('printer');
+  const ci = page.getByRole('option').first();
+  const ciLabel = (await ci.textContent()) ?? '';
+  await ci.click();
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Create ticket' }).click();
 
   await expect(page.getByTestId('ticket-heading')).toHaveText('Projector in room 4 shows no signal');
   const number = (await page.getByTestId('ticket-number').textContent()) ?? '';
   expect(number).toMatch(/^INC-[0-9A-HJKMNP-TV-Z]{4}-\d{4,}$/);
   await expect(page.getByTestId('activity').first()).toHaveAttribute('data-kind', 'created');
+  await expect(page.getByTestId('ticket-cis')).toHaveText(ciLabel);
 
   await context.setOffline(false);
   await page.reload();

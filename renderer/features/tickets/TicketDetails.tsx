@@ -9,6 +9,7 @@ import {
 import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { useDirectory } from '../../app/people';
+import { ciLabel, useCis } from '../../app/cis';
 import { useUi } from '../../state/ui';
 import { describeWriteError } from '../../lib/errors';
 
@@ -27,6 +28,7 @@ export function TicketDetails({ ticket }: { ticket: TicketDoc }) {
   const db = useDb();
   const userId = useUi((s) => s.userId);
   const directory = useDirectory();
+  const cis = useCis(ticket.ciIds);
   const [assignError, setAssignError] = useState<string | undefined>();
   const members = directory.users.filter((u) => !ticket.groupId || u.groupIds.includes(ticket.groupId));
 
@@ -73,6 +75,19 @@ export function TicketDetails({ ticket }: { ticket: TicketDoc }) {
         </Field>
         <Field label="Requester">
           <Text size="sm">{directory.name(ticket.requesterId)}</Text>
+        </Field>
+        <Field label="Configuration items">
+          {cis.length ? (
+            <Stack gap={2} data-testid="ticket-cis">
+              {cis.map((ci) => (
+                <Text key={ci.id} size="sm">
+                  {ciLabel(ci)}
+                </Text>
+              ))}
+            </Stack>
+          ) : (
+            <Text size="sm">—</Text>
+          )}
         </Field>
         <Field label="Category">
           <Text size="sm">{ticket.category || '—'}</Text>

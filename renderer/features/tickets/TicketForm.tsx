@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Grid,
+  MultiSelect,
   Group,
   Select,
   Stack,
@@ -16,6 +17,7 @@ import { KIND_LABELS, PRIORITY_LABELS } from '../../../shared/domain/labels';
 import { priorityOf, type PriorityMatrix } from '../../../shared/domain/priority';
 import type { FieldErrors, TicketInput } from '../../../shared/domain/validation';
 import { useDirectory } from '../../app/people';
+import { useCiChoices } from '../../app/cis';
 
 const LEVELS: { value: string; label: string }[] = [
   { value: '1', label: '1 – High' },
@@ -41,6 +43,7 @@ export interface TicketFormProps {
 export function TicketForm(props: TicketFormProps) {
   const { value, onChange, errors, matrix } = props;
   const directory = useDirectory();
+  const ciChoices = useCiChoices();
   const set = <K extends keyof TicketInput>(key: K, v: TicketInput[K]) => onChange({ ...value, [key]: v });
   const priority = priorityOf(value.impact, value.urgency, matrix);
   const groupMembers = useMemo(
@@ -168,6 +171,19 @@ export function TicketForm(props: TicketFormProps) {
               value={value.category || null}
               onChange={(v) => set('category', v ?? '')}
               error={errors.category}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <MultiSelect
+              label="Configuration items"
+              placeholder={value.ciIds?.length ? undefined : 'Affected devices, services…'}
+              searchable
+              clearable
+              limit={50}
+              data={ciChoices}
+              value={value.ciIds ?? []}
+              onChange={(v) => set('ciIds', v)}
+              error={errors.ciIds}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
