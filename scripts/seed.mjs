@@ -24,7 +24,9 @@ try {
   const result = page.getByTestId('generate-result').or(page.getByRole('alert'));
   await result.waitFor({ timeout: 30 * 60_000 });
   console.info(await result.textContent());
-  console.info(`Replica in ${profile}. Open it with: chromium --user-data-dir=${profile} ${url}`);
+  // IndexedDB belongs to an origin: the replica is seen from this same address only.
+  const web = port === 5190 ? 'npm run web' : `npm run web -- --port ${port}`;
+  console.info(`Replica in ${profile}. To use it: ${web}, then chromium --user-data-dir=${profile} ${url}`);
 } finally {
   await context.close();
   server.close();
