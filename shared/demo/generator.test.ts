@@ -213,10 +213,17 @@ describe('generated tickets', () => {
     expect(tickets.some((t) => t.tags.length > 0)).toBe(true);
   });
 
-  it('come with 0-3 comments, notes and work logs each', () => {
+  it('come with a creation entry and 0-3 comments, notes and work logs each', () => {
     const byTicket = new Map(tickets.map((t) => [t.id, t]));
+    const created = activities.filter((a) => a.kind === 'created');
+    expect(created.map((a) => a.parentId).sort()).toEqual(tickets.map((t) => t.id).sort());
+    for (const a of created) {
+      const t = byTicket.get(a.parentId)!;
+      expect([a.createdAt, a.createdBy]).toEqual([t.createdAt, t.createdBy]);
+    }
+    const entries = activities.filter((a) => a.kind !== 'created');
     const perTicket = new Map<string, number>();
-    const bad = activities.filter((a) => {
+    const bad = entries.filter((a) => {
       perTicket.set(a.parentId, (perTicket.get(a.parentId) ?? 0) + 1);
       const t = byTicket.get(a.parentId);
       return (
@@ -230,7 +237,7 @@ describe('generated tickets', () => {
     });
     expect(bad).toEqual([]);
     expect(Math.max(...perTicket.values())).toBe(3);
-    expect(activities.length / tickets.length).toBeCloseTo(1.5, 0);
+    expect(entries.length / tickets.length).toBeCloseTo(1.5, 0);
     expect(new Set(activities.map((a) => a.id)).size).toBe(activities.length);
   });
 });

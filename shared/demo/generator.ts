@@ -249,6 +249,20 @@ function generateTicket(
         updatedBy: author,
       });
     }
+    // Every timeline starts where a ticket made in the app starts: its creation.
+    activities.push({
+      id: newId(ID_PREFIX.activity, createdAt, random),
+      type: 'activity',
+      parentId: id,
+      kind: 'created',
+      body: '',
+      minutes: 0,
+      changes: [],
+      createdAt,
+      createdBy,
+      updatedAt: createdAt,
+      updatedBy: createdBy,
+    });
   }
   return ticket;
 }
