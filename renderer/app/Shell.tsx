@@ -15,7 +15,8 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useUi, type ViewId } from '../state/ui';
+import { useUi } from '../state/ui';
+import { VIEWS } from '../data';
 import { navigate, useRoute } from './router';
 import { useDirectory } from './people';
 import { markFirstScreenShown, useTicketRows, viewCounts } from './ticketRows';
@@ -27,14 +28,6 @@ import { CommandPalette } from '../features/palette/CommandPalette';
 import { ShortcutsModal } from '../features/palette/ShortcutsModal';
 import { NotFound } from './NotFound';
 import { desktopApi } from '../lib/desktop';
-
-export const VIEW_LABELS: Record<ViewId, string> = {
-  open: 'All open',
-  mine: 'My open',
-  unassigned: 'Unassigned',
-  all: 'All tickets',
-  done: 'Resolved & closed',
-};
 
 export function Shell() {
   const route = useRoute();
@@ -145,12 +138,12 @@ export function Shell() {
         <Text size="xs" fw={700} c="dimmed" px="sm" py={4}>
           TICKETS
         </Text>
-        {(Object.keys(VIEW_LABELS) as ViewId[]).map((id) => (
+        {VIEWS.map(({ id, label }) => (
           <NavLink
             key={id}
             href="#/tickets"
-            aria-label={VIEW_LABELS[id]}
-            label={VIEW_LABELS[id]}
+            aria-label={label}
+            label={label}
             active={route.name === 'tickets' && viewId === id}
             rightSection={counts ? <Text size="xs">{counts[id].toLocaleString()}</Text> : null}
             onClick={() => setView(id)}

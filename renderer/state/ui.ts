@@ -1,9 +1,11 @@
 import { create } from 'zustand';
 import type { Priority, TicketKind, TicketStatus } from '../../shared/domain/model';
+import type { RowSort, RowSortField, ViewId } from '../data';
+
+export type { ViewId };
 
 /** UI and session state only; documents always come from RxDB queries. */
-export type SortField = 'updatedAt' | 'createdAt' | 'priority' | 'number' | 'title' | 'status';
-export type ViewId = 'open' | 'mine' | 'unassigned' | 'all' | 'done';
+export type SortField = RowSortField;
 
 export interface ListFilters {
   kinds: TicketKind[];
@@ -29,7 +31,7 @@ interface UiState {
   userId: string;
   viewId: ViewId;
   filters: ListFilters;
-  sort: { field: SortField; dir: 'asc' | 'desc' };
+  sort: RowSort;
   selectedId: string | null;
   paletteOpen: boolean;
   shortcutsOpen: boolean;

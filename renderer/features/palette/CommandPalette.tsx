@@ -3,16 +3,9 @@ import { Badge, Group, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton
 import { useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useTicketRows } from '../../app/ticketRows';
 import { navigate } from '../../app/router';
-import { useUi, type ViewId } from '../../state/ui';
+import { useUi } from '../../state/ui';
+import { VIEWS } from '../../data';
 import { rankCommands, type Command } from './commands';
-
-const VIEWS: [ViewId, string][] = [
-  ['open', 'All open'],
-  ['mine', 'My open'],
-  ['unassigned', 'Unassigned'],
-  ['all', 'All tickets'],
-  ['done', 'Resolved & closed'],
-];
 
 /** Ctrl/Cmd+K: jump to any ticket by number or title, or run an action, without the mouse. */
 export function CommandPalette() {
@@ -26,7 +19,7 @@ export function CommandPalette() {
   const actions: Command[] = useMemo(
     () => [
       { id: 'new', label: 'New ticket', hint: 'n', run: () => navigate('/tickets/new') },
-      ...VIEWS.map(([id, label]): Command => ({
+      ...VIEWS.map(({ id, label }): Command => ({
         id: `view-${id}`,
         label: `Go to view: ${label}`,
         run: () => {
