@@ -43,6 +43,12 @@ test('filters by kind, priority and text, and sorts', async ({ app: page }) => {
   expect(numbers.length).toBeGreaterThan(1);
   expect([...numbers].sort()).toEqual(numbers);
 
+  // Column headers sort too, and say so to assistive technology.
+  await page.getByRole('button', { name: 'Title' }).click();
+  await expect(page.getByRole('columnheader', { name: /Title/ })).toHaveAttribute('aria-sort', 'ascending');
+  const titles = await columnTexts(page, 'ticket-title');
+  expect([...titles].sort((a, b) => a.localeCompare(b))).toEqual(titles);
+
   const firstTitle = (await columnTexts(page, 'ticket-title'))[0] ?? '';
   const word = firstTitle.split(/\s+/).find((w) => w.length > 4) ?? firstTitle;
   await page.getByLabel('Search', { exact: true }).fill(word);

@@ -19,7 +19,7 @@ const VIEW_TITLES: Record<ViewId, string> = {
 };
 
 export function TicketListPage() {
-  const { viewId, userId, filters, sort, selectedId, select, clearFilters } = useUi();
+  const { viewId, userId, filters, sort, setSort, selectedId, select, clearFilters } = useUi();
   const projection = useTicketRows();
   const firstPage = useFirstPage(viewId, userId, !projection.ready);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -112,7 +112,13 @@ export function TicketListPage() {
           )}
         </Stack>
       ) : (
-        <TicketTable rows={rows} selectedId={selectedId} onSelect={select} />
+        <TicketTable
+          rows={rows}
+          selectedId={selectedId}
+          onSelect={select}
+          sort={sort}
+          onSort={(next) => setSort(next.field, next.dir)}
+        />
       )}
     </Stack>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ListRow } from '../../data';
+import type { ListRow, RowSort } from '../../data';
+import { SortHeader } from './SortHeader';
 import { KIND_LABELS } from '../../../shared/domain/labels';
 import { useDirectory } from '../../app/people';
 import { navigate } from '../../app/router';
@@ -14,10 +15,14 @@ export function TicketTable({
   rows,
   selectedId,
   onSelect,
+  sort,
+  onSort,
 }: {
   rows: ListRow[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  sort: RowSort;
+  onSort: (sort: RowSort) => void;
 }) {
   const parentRef = useRef<HTMLDivElement>(null);
   const directory = useDirectory();
@@ -42,13 +47,13 @@ export function TicketTable({
       aria-rowcount={rows.length}
     >
       <div className="ticket-row header" role="row">
-        <span role="columnheader">Number</span>
-        <span role="columnheader">Pri.</span>
-        <span role="columnheader">Title</span>
-        <span role="columnheader">Status</span>
-        <span role="columnheader">Kind</span>
-        <span role="columnheader">Assignee</span>
-        <span role="columnheader">Updated</span>
+        <SortHeader label="Number" field="number" sort={sort} onSort={onSort} />
+        <SortHeader label="Pri." field="priority" sort={sort} onSort={onSort} />
+        <SortHeader label="Title" field="title" sort={sort} onSort={onSort} />
+        <SortHeader label="Status" field="status" sort={sort} onSort={onSort} />
+        <SortHeader label="Kind" sort={sort} onSort={onSort} />
+        <SortHeader label="Assignee" sort={sort} onSort={onSort} />
+        <SortHeader label="Updated" field="updatedAt" sort={sort} onSort={onSort} />
       </div>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
