@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listRowFrom } from './rowsSnapshot.fixtures';
+import { listRowFrom } from './testRows';
 import { createTicket, updateTicket } from './tickets';
 import { loadListRowsAt } from './rowsLoader';
 import {

@@ -1,23 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ListRow } from '../../data';
 import { rankCommands, type Command } from './commands';
+import { listRowFrom } from '../../data/testRows';
 
 function row(id: string, number: string, title: string): ListRow {
-  return {
-    id,
-    number,
-    title,
-    kind: 'incident',
-    status: 'new',
-    priority: 3,
-    assigneeId: '',
-    groupId: '',
-    category: '',
-    phase: 'open',
-    updatedAt: 0,
-    createdAt: 0,
-    sortDesc: 0,
-  } as ListRow;
+  return { ...listRowFrom(id, 0), number, title };
 }
 
 const actions: Command[] = [
