@@ -99,3 +99,22 @@ test('the next start restores the list from its snapshot and replays later chang
   await page.getByLabel('Search', { exact: true }).fill(number);
   await expect(page.getByTestId('ticket-title')).toHaveText(['Scanner at dock 2 offline']);
 });
+
+test('a second window on the same replica sees new tickets live', async ({ app: page, context }) => {
+  const other = await context.newPage();
+  await other.goto('/');
+  await waitForList(other);
+  await other.getByRole('link', { name: 'All tickets' }).click();
+  await expect(other.getByTestId('ticket-count')).toHaveText('300 tickets');
+
+  await page.keyboard.press('n');
+  await page
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .fill('Wi-Fi dead zone in the east stairwell');
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(page.getByTestId('ticket-heading')).toHaveText('Wi-Fi dead zone in the east stairwell');
+
+  await expect(other.getByTestId('ticket-count')).toHaveText('301 tickets');
+  await other.getByLabel('Search', { exact: true }).fill('east stairwell');
+  await expect(other.getByTestId('ticket-title')).toHaveText(['Wi-Fi dead zone in the east stairwell']);
+});
