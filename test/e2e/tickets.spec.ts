@@ -82,6 +82,7 @@ test('works a ticket through its statuses and records every change in the timeli
   await page.getByLabel('Time spent (minutes)').fill('45');
   await page.getByRole('button', { name: 'Log work' }).click();
   await expect(page.getByTestId('worklog-minutes').last()).toHaveText('45 min');
+  await expect(page.getByTestId('time-logged')).toContainText('LOGGED');
 
   await page
     .getByRole('form', { name: 'Add to timeline' })

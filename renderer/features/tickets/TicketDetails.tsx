@@ -119,6 +119,16 @@ export function TicketDetails({ ticket }: { ticket: TicketDoc }) {
             {new Date(ticket.createdAt).toLocaleString()} by {directory.name(ticket.createdBy, 'someone')}
           </Text>
         </Field>
+        {ticket.resolvedAt > 0 && (
+          <Field label="Resolved">
+            <Text size="sm">{new Date(ticket.resolvedAt).toLocaleString()}</Text>
+          </Field>
+        )}
+        {ticket.closedAt > 0 && (
+          <Field label="Closed">
+            <Text size="sm">{new Date(ticket.closedAt).toLocaleString()}</Text>
+          </Field>
+        )}
         <Field label="Updated">
           <Text size="sm">
             {new Date(ticket.updatedAt).toLocaleString()} by {directory.name(ticket.updatedBy, 'someone')}

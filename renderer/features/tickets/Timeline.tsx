@@ -25,10 +25,17 @@ export function Timeline({ ticketId }: { ticketId: string }) {
     ticketId,
   ]);
   const activities = loaded ?? [];
+  const logged = activities.reduce((sum, a) => sum + (a.kind === 'worklog' ? a.minutes : 0), 0);
   return (
     <Stack gap="xs" aria-label="Timeline" data-testid="timeline" data-loaded={loaded !== null}>
       <Text size="xs" fw={700} c="dimmed">
         TIMELINE ({loaded ? activities.length : '…'})
+        {logged > 0 && (
+          <Text span inherit data-testid="time-logged">
+            {' '}
+            · {formatMinutes(logged)} LOGGED
+          </Text>
+        )}
       </Text>
       {activities.map((a) => (
         <Paper
