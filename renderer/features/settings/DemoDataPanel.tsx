@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { bulkLoadTickets } from '../../data';
-import { DEMO_SEED } from '../../app/database';
-import { useDb } from '../../app/database';
+import { DEMO_SEED, useDb } from '../../app/database';
 
 type LoadState =
   | { phase: 'idle' }

@@ -115,6 +115,7 @@ export function TicketListPage() {
         <TicketTable
           rows={rows}
           selectedId={selectedId}
+          selectedIndex={selectedIndex}
           onSelect={select}
           sort={sort}
           onSort={(next) => setSort(next.field, next.dir)}

@@ -14,12 +14,15 @@ const ROW_HEIGHT = 44;
 export function TicketTable({
   rows,
   selectedId,
+  selectedIndex,
   onSelect,
   sort,
   onSort,
 }: {
   rows: ListRow[];
   selectedId: string | null;
+  /** Position of selectedId in rows (the page already looked it up), -1 when none. */
+  selectedIndex: number;
   onSelect: (id: string) => void;
   sort: RowSort;
   onSort: (sort: RowSort) => void;
@@ -32,7 +35,6 @@ export function TicketTable({
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
-  const selectedIndex = selectedId ? rows.findIndex((r) => r.id === selectedId) : -1;
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
