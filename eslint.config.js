@@ -100,6 +100,31 @@ export default tseslint.config(
     },
   },
   {
+    // The sync server runs on Node and shares the document model and rules with the app.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'electron',
+                'electron/*',
+                '**/renderer/**',
+                '**/electron/**',
+                'react',
+                'react-dom',
+                '@mantine/*',
+              ],
+              message: 'The server may import shared/ and Node, never the app (renderer/, electron/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.{js,mjs}', 'server/**/*.{js,mjs}', '*.config.{js,ts}'],
     languageOptions: {
       globals: {
