@@ -30,6 +30,7 @@ export const ID_PREFIX = {
   audit: 'aud',
   person: 'per',
   setting: 'set',
+  file: 'fil',
 } as const;
 
 /** One Crockford character from a uniform float; clamps so that random() === 1 cannot overflow. */
