@@ -1,17 +1,15 @@
 /**
  * Explicit conflict handlers, one per collection (CONVENTIONS item 7): RxDB's default keeps
  * the server copy, which silently dropped a second offline editor's change.
- *
- * For now every handler is deterministic and needs no shared ancestor, so every replica that
- * sees the same two states picks the same winner:
- * - append-only docs (activities) keep the master: they are never edited, two states of one
- *   activity can only differ through a bug or a retried write, never through a real edit;
- * - every other doc keeps the side with the greater `updatedAt`, then the greater `updatedBy`,
- *   then the greater stable hash of its canonical JSON.
- * The per-field three-way merge (ARCHITECTURE "Conflicts") arrives with the sync engine: it
- * replaces `resolve` for the mutable collections in CONFLICT_HANDLERS and nothing else.
+ * - append-only docs (activities, files, local sync issues) keep the master: they are never
+ *   edited, two states of one can only differ through a bug or a retried write;
+ * - edited docs merge three-way per field (mergeHandler.ts): a change made on one side only is
+ *   kept, a field changed on both sides keeps the server's value and a merge notice keeps ours.
+ * `latestWinsConflictHandler` remains for callers that have no common ancestor to merge from.
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
+import type { ConflictHookSlot } from './conflictHooks';
+import { mergeConflictHandler } from './mergeHandler';
 import type { CollectionName, OutpostDocTypes } from './schemas';
 
 /** Fields that describe the local copy, not the document: never part of a comparison. */
@@ -110,14 +108,19 @@ export type OutpostConflictHandlers = {
   [K in CollectionName]: RxConflictHandler<OutpostDocTypes[K]>;
 };
 
-/** The handler each collection is created with; replace entries here, not in database.ts. */
-export const CONFLICT_HANDLERS: OutpostConflictHandlers = {
-  tickets: latestWinsConflictHandler(),
-  activities: appendOnlyConflictHandler(),
-  cis: latestWinsConflictHandler(),
-  relations: latestWinsConflictHandler(),
-  articles: latestWinsConflictHandler(),
-  audits: latestWinsConflictHandler(),
-  people: latestWinsConflictHandler(),
-  settings: latestWinsConflictHandler(),
-};
+/** The handlers a database's collections are created with; edited collections share `slot`. */
+export function createConflictHandlers(slot: ConflictHookSlot): OutpostConflictHandlers {
+  return {
+    tickets: mergeConflictHandler('tickets', slot),
+    activities: appendOnlyConflictHandler(),
+    cis: mergeConflictHandler('cis', slot),
+    relations: mergeConflictHandler('relations', slot),
+    articles: mergeConflictHandler('articles', slot),
+    audits: mergeConflictHandler('audits', slot),
+    people: mergeConflictHandler('people', slot),
+    settings: mergeConflictHandler('settings', slot),
+    files: appendOnlyConflictHandler(),
+    // Local-only: never replicated, so never in conflict.
+    syncissues: appendOnlyConflictHandler(),
+  };
+}

@@ -3,11 +3,13 @@
  * provider (CONVENTIONS item 5). Nothing else calls createRxDatabase.
  */
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { DexieSettings } from 'rxdb';
-import { CONFLICT_HANDLERS } from './conflicts';
+import { createConflictHandlers } from './conflicts';
+import { emptyHookSlot, type ConflictHookSlot, type ConflictHooks } from './conflictHooks';
 import { COLLECTION_DEFINITIONS, type OutpostDocTypes } from './schemas';
 
 export type OutpostCollections = {
@@ -36,10 +38,18 @@ export interface CreateOutpostDatabaseOptions {
    * can open several windows on one database). Tests pass false.
    */
   multiInstance?: boolean;
+  /**
+   * Tests only: open a subset of the collections. The free tier caps open collections per
+   * JavaScript context at 13, so tests that run several replicas side by side open only what
+   * they exercise. The app always opens all of them.
+   */
+  collections?: readonly (keyof OutpostDocTypes)[];
 }
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// Several windows share one replica; only the elected one replicates with the server.
+addRxPlugin(RxDBLeaderElectionPlugin);
 
 /**
  * Dev-mode is a global plugin: once added in a JS context, every later database must use a
@@ -69,7 +79,7 @@ async function buildStorage(options: CreateOutpostDatabaseOptions): Promise<RxSt
 }
 
 /**
- * Opens (or creates) the database and its eight collections, running pending schema
+ * Opens (or creates) the database and its collections, running pending schema
  * migrations before it resolves, so callers never see half-migrated data.
  */
 export async function createOutpostDatabase(options: CreateOutpostDatabaseOptions): Promise<OutpostDatabase> {
@@ -83,25 +93,40 @@ export async function createOutpostDatabase(options: CreateOutpostDatabaseOption
     // Vite's hot reload re-runs this module: close the stale instance instead of failing.
     closeDuplicates: true,
   });
+  const slot = emptyHookSlot();
+  const handlers = createConflictHandlers(slot);
   try {
     const creators = Object.fromEntries(
-      Object.entries(COLLECTION_DEFINITIONS).map(([name, def]) => [
-        name,
-        {
-          schema: def.schema,
-          migrationStrategies: def.migrationStrategies,
-          autoMigrate: true,
-          conflictHandler: CONFLICT_HANDLERS[name as keyof OutpostDocTypes],
-        },
-      ]),
+      Object.entries(COLLECTION_DEFINITIONS)
+        .filter(
+          ([name]) => !options.collections || options.collections.includes(name as keyof OutpostDocTypes),
+        )
+        .map(([name, def]) => [
+          name,
+          {
+            schema: def.schema,
+            migrationStrategies: def.migrationStrategies,
+            autoMigrate: true,
+            conflictHandler: handlers[name as keyof OutpostDocTypes],
+          },
+        ]),
     );
     await db.addCollections(creators);
+    HOOK_SLOTS.set(db, slot);
   } catch (err) {
     // A failed open must not hold collections: the free tier allows 13 per JS context.
     await closeQuietly(db);
     throw err;
   }
   return db;
+}
+
+const HOOK_SLOTS = new WeakMap<OutpostDatabase, ConflictHookSlot>();
+
+/** Installs what a merge does beyond the document itself (notices, refused changes). */
+export function setConflictHooks(db: OutpostDatabase, hooks: ConflictHooks): void {
+  const slot = HOOK_SLOTS.get(db);
+  if (slot) slot.current = hooks;
 }
 
 /**

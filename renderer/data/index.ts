@@ -5,19 +5,22 @@
 export {
   closeQuietly,
   createOutpostDatabase,
+  setConflictHooks,
   type CreateOutpostDatabaseOptions,
   type OutpostCollections,
   type OutpostDatabase,
 } from './database';
-export { CONFLICT_HANDLERS, appendOnlyConflictHandler, latestWinsConflictHandler } from './conflicts';
+export { appendOnlyConflictHandler, createConflictHandlers, latestWinsConflictHandler } from './conflicts';
 export { COLLECTION_NAMES, type CollectionName, type OutpostDocTypes } from './schemas';
 export { DEVICE_DOC_ID, getDeviceId, nextTicketNumber, type DeviceState } from './device';
 export {
   createTicket,
+  deleteTicket,
   findTicketByNumber,
   observeTicket,
   updateTicket,
   type CreateTicketResult,
+  type DeleteTicketResult,
   type Session,
   type UpdateTicketResult,
   type WriteOptions,
@@ -83,3 +86,45 @@ export {
   type SeedOptions,
   type SeedResult,
 } from './seed';
+export {
+  QUARANTINE_EXCERPT_MAX,
+  changedFields,
+  discardSyncIssue,
+  observeSyncIssues,
+  recordQuarantine,
+  recordRejection,
+  retryRejected,
+  type QuarantineRecord,
+  type RejectionRecord,
+  type RetryResult,
+} from './syncIssues';
+export type { SyncIssueDoc, SyncIssueKind } from './schemas';
+export {
+  BLOB_DB_NAME,
+  createBlobStore,
+  defaultBlobStore,
+  isQuotaError,
+  type BlobStore,
+  type BlobStoreOptions,
+} from './blobs';
+export {
+  CONTENT_TYPE_MAX,
+  FILE_MAX_BYTES,
+  FILE_NAME_MAX,
+  UNKNOWN_CONTENT_TYPE,
+  attachFile,
+  describeFileWriteError,
+  fileNameError,
+  hasFileBlob,
+  normalizeContentType,
+  observeFileBlobChanges,
+  observeFiles,
+  readFileBlob,
+  validateAttachment,
+  type AttachFileInput,
+  type AttachFileResult,
+  type FileSession,
+} from './files';
+export type { ConflictHooks } from './conflictHooks';
+export { cryptoRandom } from './random';
+export { SYNCED_COLLECTIONS, collectionSchema } from './schemas';

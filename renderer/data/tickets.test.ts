@@ -6,8 +6,8 @@ import { addActivity, observeActivities } from './activities';
 import type { OutpostDatabase } from './database';
 import { getDeviceId, nextTicketNumber } from './device';
 import { saveSetting } from './settings';
-import { createDbTracker } from './testDb';
-import { createTicket, findTicketByNumber, observeTicket, updateTicket } from './tickets';
+import { createDbTracker, fixtureTicket } from './testDb';
+import { createTicket, deleteTicket, findTicketByNumber, observeTicket, updateTicket } from './tickets';
 
 const dbs = createDbTracker();
 afterEach(() => dbs.closeAll());
@@ -206,5 +206,30 @@ describe('nextTicketNumber', () => {
     await db.close();
     const reopened = await dbs.open(name);
     expect(await nextTicketNumber(reopened, 'incident')).toBe(`INC-${deviceId}-0003`);
+  });
+});
+
+describe('deleteTicket', () => {
+  const dbs = createDbTracker();
+  afterEach(() => dbs.closeAll());
+
+  it('stamps the tombstone with who deleted it and when', async () => {
+    const db = await dbs.open();
+    await db.tickets.insert(fixtureTicket(1));
+    const id = fixtureTicket(1).id;
+    expect(await deleteTicket(db, id, { userId: 'per_deleter' }, { now: 1_800_000_000_000 })).toEqual({
+      ok: true,
+    });
+    expect(await db.tickets.findOne(id).exec()).toBeNull();
+    const [tombstone] = await db.tickets.storageInstance.findDocumentsById([id], true);
+    expect(tombstone).toMatchObject({
+      _deleted: true,
+      updatedBy: 'per_deleter',
+      updatedAt: 1_800_000_000_000,
+    });
+    expect(await deleteTicket(db, id, { userId: 'per_deleter' })).toEqual({
+      ok: false,
+      error: 'This ticket no longer exists.',
+    });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { map, type Observable } from 'rxjs';
 import { ID_PREFIX, newId } from '../../shared/domain/ids';
-import type { ActivityDoc, FieldChange, TicketDoc } from '../../shared/domain/model';
+import { MAX_TIME, type ActivityDoc, type FieldChange, type TicketDoc } from '../../shared/domain/model';
 import { applyTicketEdit, buildTicket, type TicketPatch } from '../../shared/domain/tickets';
 import { FORM_ERROR_KEY, type FieldErrors, type TicketInput } from '../../shared/domain/validation';
 import type { OutpostDatabase } from './database';
@@ -118,6 +118,31 @@ export async function updateTicket(
     await db.activities.insert(activity);
   }
   return outcome;
+}
+
+export type DeleteTicketResult = { ok: true } | { ok: false; error: string };
+
+/**
+ * Deletes a ticket. The tombstone keeps the full body, stamped with who deleted it and when, so
+ * the server can check the deleter's role and a device that edited it offline can merge (an
+ * edit made elsewhere wins over the deletion, with a merge notice).
+ */
+export async function deleteTicket(
+  db: OutpostDatabase,
+  id: string,
+  session: Session,
+  options: WriteOptions = {},
+): Promise<DeleteTicketResult> {
+  const doc = await db.tickets.findOne(id).exec();
+  if (!doc) return { ok: false, error: 'This ticket no longer exists.' };
+  const now = options.now ?? Date.now();
+  const stamped = await doc.incrementalPatch({
+    updatedAt: now,
+    updatedBy: session.userId,
+    sortDesc: MAX_TIME - now,
+  });
+  await stamped.remove();
+  return { ok: true };
 }
 
 /** One ticket as plain data, live; null while it does not exist (or after deletion). */

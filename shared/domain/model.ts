@@ -238,5 +238,30 @@ export interface SettingDoc {
   updatedBy: string;
 }
 
+export const FILE_PARENT_TYPES = ['ticket', 'ci', 'audit'] as const;
+export type FileParentType = (typeof FILE_PARENT_TYPES)[number];
+
+/**
+ * An attachment (photo, PDF, log file) on a ticket, CI or audit. Immutable once written, like
+ * activities. The bytes are not part of the document: locally they live in a separate blob
+ * store keyed by `id`; on the server they are the document's attachment named `content`.
+ */
+export interface FileDoc {
+  id: string;
+  type: 'file';
+  parentId: string;
+  parentType: FileParentType;
+  /** Display and download name: at most 255 characters, no path separators. */
+  name: string;
+  /** MIME type, e.g. image/jpeg; application/octet-stream when unknown. */
+  contentType: string;
+  /** Length of the content in bytes; a downloaded copy must match it exactly. */
+  size: number;
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  updatedBy: string;
+}
+
 export type AnyDoc =
-  TicketDoc | ActivityDoc | CiDoc | RelationDoc | ArticleDoc | AuditDoc | PersonDoc | SettingDoc;
+  TicketDoc | ActivityDoc | CiDoc | RelationDoc | ArticleDoc | AuditDoc | PersonDoc | SettingDoc | FileDoc;
