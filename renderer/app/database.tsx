@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Center, Code, Loader, Stack, Text } from '@mantine/core';
 import { createOutpostDatabase, seedDemoIfEmpty, type OutpostDatabase } from '../data';
+import { attachDatabase, replicaIsSynced } from '../sync/controller';
 
 /** Seed of the demo team: every fresh replica gets the same people, CIs, articles and tickets. */
 export const DEMO_SEED = 20261128;
@@ -13,7 +14,10 @@ export function openAppDatabase(): Promise<OutpostDatabase> {
   opening ??= (async () => {
     performance.mark('outpost:db-open-start');
     const db = await createOutpostDatabase({ name: 'outpost' });
-    await seedDemoIfEmpty(db, { seed: DEMO_SEED, tickets: DEMO_TICKETS, now: Date.now() });
+    // A replica filled from a team database never gets the local demo data mixed in.
+    if (!replicaIsSynced())
+      await seedDemoIfEmpty(db, { seed: DEMO_SEED, tickets: DEMO_TICKETS, now: Date.now() });
+    attachDatabase(db);
     performance.mark('outpost:db-ready');
     return db;
   })();
