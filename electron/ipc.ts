@@ -10,8 +10,10 @@ import {
   type IpcResult,
   type IpcValue,
   type SaveFileRequest,
+  type SessionLoginInput,
 } from '../shared/ipc/contract';
 import type { CredentialStore } from './credentials';
+import type { SessionAuth } from './session-auth';
 import { isAllowedExternalUrl, isAppUrl, type AppUrlOptions } from './security';
 import { args, httpUrl, IpcFailure, obj, str, type Validator } from './validate';
 
@@ -32,6 +34,11 @@ export type IpcDeps = {
   /** Native save dialog; resolves null when the user cancels. */
   chooseSavePath: (event: IpcEvent, suggestedName: string, mimeType: string) => Promise<string | null>;
   writeTextFile: (filePath: string, content: string) => Promise<void>;
+  /**
+   * Sync-server sessions (session-auth.ts). Without it the session:* channels answer
+   * `unavailable` instead of pretending to sign in.
+   */
+  sessionAuth?: SessionAuth;
 };
 
 // The largest export we accept in one call (CSV of every ticket stays well below this).
@@ -53,6 +60,10 @@ const fileName: Validator<string> = (value, label) => {
 
 const serverUrl = httpUrl();
 
+// CouchDB user names are bounded by its own document id rules; passwords by what anyone types.
+const userName = str({ min: 1, max: 256 });
+const password = str({ min: 1, max: 4096 });
+
 /** One validator per channel; a channel missing here is a type error. */
 export const argValidators: { [C in IpcChannel]: (raw: readonly unknown[]) => IpcArgs<C> } = {
   'app:getInfo': args<[]>(),
@@ -60,12 +71,15 @@ export const argValidators: { [C in IpcChannel]: (raw: readonly unknown[]) => Ip
   'credentials:set': args<[CredentialsInput]>(
     obj<CredentialsInput>({
       serverUrl,
-      username: str({ min: 1, max: 256 }),
-      password: str({ min: 1, max: 4096 }),
+      username: userName,
+      password,
     }),
   ),
   'credentials:clear': args<[string]>(serverUrl),
   'credentials:status': args<[]>(),
+  'session:login': args<[SessionLoginInput]>(obj<SessionLoginInput>({ serverUrl, name: userName, password })),
+  'session:renew': args<[string]>(serverUrl),
+  'session:logout': args<[string]>(serverUrl),
   'shell:openExternal': args<[string]>(str({ min: 1, max: 2048 })),
   'export:saveFile': args<[SaveFileRequest]>(
     obj<SaveFileRequest>({
@@ -76,6 +90,11 @@ export const argValidators: { [C in IpcChannel]: (raw: readonly unknown[]) => Ip
   ),
 };
 
+function sessionAuthOf(deps: IpcDeps): SessionAuth {
+  if (!deps.sessionAuth) throw new IpcFailure('unavailable', 'Signing in to a sync server is not available.');
+  return deps.sessionAuth;
+}
+
 export function createHandlers(deps: IpcDeps): IpcHandlers {
   return {
     'app:getInfo': async () => ({ version: deps.appVersion, platform: deps.platform, electron: true }),
@@ -84,6 +103,9 @@ export function createHandlers(deps: IpcDeps): IpcHandlers {
       deps.credentials.set(input.serverUrl, input.username, input.password),
     'credentials:clear': (_event, url) => deps.credentials.clear(url),
     'credentials:status': () => deps.credentials.status(),
+    'session:login': (_event, input) => sessionAuthOf(deps).login(input),
+    'session:renew': (_event, url) => sessionAuthOf(deps).renew(url),
+    'session:logout': (_event, url) => sessionAuthOf(deps).logout(url),
     'shell:openExternal': async (_event, url) => {
       if (!isAllowedExternalUrl(url, deps.externalHosts)) {
         throw new IpcFailure('url_not_allowed', 'Only https links to allowed hosts can be opened.');

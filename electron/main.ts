@@ -7,6 +7,7 @@ import type { SaveDialogOptions, Session, WebContents } from 'electron';
 import { createAppProtocolHandler } from './app-protocol';
 import { createCredentialStore } from './credentials';
 import { registerIpcHandlers } from './ipc';
+import { sessionAuthFor } from './session-auth';
 import {
   APP_INDEX_URL,
   APP_SCHEME,
@@ -131,6 +132,7 @@ async function start(): Promise<void> {
     urlOptions,
     externalHosts: EXTERNAL_HOSTS,
     credentials,
+    sessionAuth: sessionAuthFor(session.defaultSession, credentials),
     openExternal,
     chooseSavePath: (event, suggestedName) => chooseSavePath(event.sender, suggestedName),
     writeTextFile: (filePath, content) => writeFile(filePath, content, 'utf8'),

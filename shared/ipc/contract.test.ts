@@ -9,6 +9,8 @@ import {
   type IpcValue,
   type OutpostApi,
   type SaveFileResult,
+  type SessionLoginInput,
+  type SessionOutcome,
 } from './contract';
 
 describe('IPC contract', () => {
@@ -25,6 +27,9 @@ describe('IPC contract', () => {
       | 'credentials:set'
       | 'credentials:clear'
       | 'credentials:status'
+      | 'session:login'
+      | 'session:renew'
+      | 'session:logout'
       | 'shell:openExternal'
       | 'export:saveFile'
     >();
@@ -38,10 +43,17 @@ describe('IPC contract', () => {
       (serverUrl: string) => Promise<IpcResult<{ username: string } | null>>
     >();
     expectTypeOf<OutpostApi['isDesktop']>().toEqualTypeOf<true>();
+    expectTypeOf<IpcArgs<'session:login'>>().toEqualTypeOf<[input: SessionLoginInput]>();
+    expectTypeOf<IpcValue<'session:login'>>().toEqualTypeOf<SessionOutcome>();
+    expectTypeOf<IpcArgs<'session:renew'>>().toEqualTypeOf<[serverUrl: string]>();
+    expectTypeOf<IpcValue<'session:renew'>>().toEqualTypeOf<SessionOutcome>();
+    expectTypeOf<IpcValue<'session:logout'>>().toEqualTypeOf<void>();
   });
 
   it('never returns a password to the renderer', () => {
     expectTypeOf<IpcValue<'credentials:get'>>().not.toHaveProperty('password');
     expectTypeOf<NonNullable<IpcValue<'credentials:get'>>>().not.toHaveProperty('password');
+    expectTypeOf<Extract<SessionOutcome, { signedIn: true }>>().not.toHaveProperty('password');
+    expectTypeOf<Extract<SessionOutcome, { signedIn: false }>>().not.toHaveProperty('password');
   });
 });

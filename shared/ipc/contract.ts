@@ -14,6 +14,8 @@ export const IPC_ERROR_CODES = [
   'no_secure_storage',
   'url_not_allowed',
   'storage_error',
+  /** The desktop shell was started without this capability. */
+  'unavailable',
   'internal',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
@@ -35,6 +37,20 @@ export type CredentialsStatus = {
   servers: string[];
 };
 
+/** Sign-in to a sync server; the main process posts it to `<serverUrl>/_session`. */
+export type SessionLoginInput = { serverUrl: string; name: string; password: string };
+
+/** Why a session could not be opened: the renderer shows `message` and may branch on `reason`. */
+export type SessionFailureReason = 'credentials' | 'network' | 'server';
+
+/**
+ * The outcome of session:login and session:renew. A refused password is an expected answer, so
+ * it travels as a value (`signedIn: false`), not as an IPC failure.
+ */
+export type SessionOutcome =
+  | { signedIn: true; name: string; roles: string[] }
+  | { signedIn: false; reason: SessionFailureReason; message: string };
+
 export type SaveFileRequest = { suggestedName: string; mimeType: string; content: string };
 export type SaveFileResult = { canceled: false; path: string } | { canceled: true };
 
@@ -50,7 +66,9 @@ function channel<Args extends readonly unknown[], Result>(): ChannelSpec<Args, R
 /**
  * Channel name -> [arguments, result]. Names are `namespace:method`.
  * credentials:get answers `null` when nothing is stored: that is a value, not a failure.
- * The password goes in through credentials:set and never comes back out to the renderer.
+ * The password goes in through credentials:set or session:login and never comes back out to the
+ * renderer. session:* open, renew and close the sync server session: the main process keeps the
+ * credentials and hands the session cookie to the window's cookie store, never to page script.
  */
 export const IPC_CONTRACT = Object.freeze({
   'app:getInfo': channel<[], AppInfo>(),
@@ -58,6 +76,9 @@ export const IPC_CONTRACT = Object.freeze({
   'credentials:set': channel<[input: CredentialsInput], void>(),
   'credentials:clear': channel<[serverUrl: string], void>(),
   'credentials:status': channel<[], CredentialsStatus>(),
+  'session:login': channel<[input: SessionLoginInput], SessionOutcome>(),
+  'session:renew': channel<[serverUrl: string], SessionOutcome>(),
+  'session:logout': channel<[serverUrl: string], void>(),
   'shell:openExternal': channel<[url: string], void>(),
   'export:saveFile': channel<[request: SaveFileRequest], SaveFileResult>(),
 });
