@@ -1,6 +1,7 @@
 import { MantineProvider, createTheme } from '@mantine/core';
 import { DatabaseProvider } from './database';
 import { Shell } from './Shell';
+import { SessionExpiredPrompt } from '../features/sync/SignInModal';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -14,6 +15,8 @@ export function App() {
       <DatabaseProvider>
         <Shell />
       </DatabaseProvider>
+      {/* Outside the database provider: a refused session is worth saying even while it opens. */}
+      <SessionExpiredPrompt />
     </MantineProvider>
   );
 }

@@ -24,6 +24,10 @@ import { TicketListPage } from '../features/tickets/TicketListPage';
 import { TicketPage } from '../features/tickets/TicketPage';
 import { NewTicketPage } from '../features/tickets/NewTicketPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { SyncIssuesPage } from '../features/sync/SyncIssuesPage';
+import { issueBadge } from '../features/sync/issues';
+import { useSyncIssues } from '../features/sync/useSyncIssues';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { ShortcutsModal } from '../features/palette/ShortcutsModal';
 import { NotFound } from './NotFound';
@@ -37,6 +41,8 @@ export function Shell() {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const counts = ready ? viewCounts(rows, userId) : null;
+  const issueCount = useSyncIssues()?.length ?? 0;
+  const issuesBadge = issueBadge(issueCount);
 
   // Until someone is chosen, act as the first agent of the demo team.
   useEffect(() => {
@@ -78,9 +84,7 @@ export function Shell() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs">
             <Title order={3}>Outpost</Title>
-            <Badge variant="light" color="gray" title="Every change is stored on this device first">
-              Local replica
-            </Badge>
+            <SyncIndicator issueCount={issueCount} />
             {!desktopApi() && (
               <Badge
                 variant="outline"
@@ -153,6 +157,18 @@ export function Shell() {
         <Text size="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4}>
           WORKSPACE
         </Text>
+        <NavLink
+          href="#/sync"
+          label="Sync issues"
+          active={route.name === 'sync'}
+          rightSection={
+            issuesBadge ? (
+              <Badge size="sm" color="orange" variant="filled" data-testid="sync-issues-count">
+                {issuesBadge}
+              </Badge>
+            ) : null
+          }
+        />
         <NavLink href="#/settings" label="Settings" active={route.name === 'settings'} />
       </AppShell.Navbar>
       <AppShell.Main>
@@ -160,6 +176,7 @@ export function Shell() {
         {route.name === 'ticket' && <TicketPage id={route.id} />}
         {route.name === 'new-ticket' && <NewTicketPage />}
         {route.name === 'settings' && <SettingsPage />}
+        {route.name === 'sync' && <SyncIssuesPage />}
         {route.name === 'not-found' && <NotFound path={route.path} />}
       </AppShell.Main>
       <CommandPalette />

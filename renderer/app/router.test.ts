@@ -8,6 +8,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/tickets')).toEqual({ name: 'tickets' });
     expect(parseRoute('#/tickets/new')).toEqual({ name: 'new-ticket' });
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
+    expect(parseRoute('#/sync')).toEqual({ name: 'sync' });
     expect(parseRoute('#/tickets/tkt_01J9Z3')).toEqual({ name: 'ticket', id: 'tkt_01J9Z3' });
   });
 

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'ticket'; id: string }
   | { name: 'new-ticket' }
   | { name: 'settings' }
+  | { name: 'sync' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '/tickets') return { name: 'tickets' };
   if (path === '/tickets/new') return { name: 'new-ticket' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/sync') return { name: 'sync' };
   const match = /^\/tickets\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (match?.[1]) return { name: 'ticket', id: match[1] };
   return { name: 'not-found', path };

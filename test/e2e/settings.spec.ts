@@ -7,7 +7,7 @@ test('the priority matrix is configurable and drives new tickets', async ({ app:
   await cell.click();
   await page.getByRole('option', { name: 'P2 High' }).click();
   await page.getByRole('button', { name: 'Save matrix' }).click();
-  await expect(page.getByRole('status')).toContainText('Saved');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('Saved');
 
   await page.keyboard.press('n');
   await expect(page.getByTestId('computed-priority')).toHaveText('P2 High');
@@ -20,7 +20,7 @@ test('the priority matrix is configurable and drives new tickets', async ({ app:
   await page.getByRole('combobox', { name: 'Priority for impact 3, urgency 3' }).click();
   await page.getByRole('option', { name: 'P1 Critical' }).click();
   await page.getByRole('button', { name: 'Save matrix' }).click();
-  await expect(page.getByRole('status')).not.toContainText('Saved');
+  await expect(page.getByRole('main').getByRole('status')).not.toContainText('Saved');
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Priority for impact 3, urgency 3' })).toHaveValue(
     'P5 Planning',

@@ -9,12 +9,14 @@ import {
 } from '@mantine/core';
 import { PriorityMatrixEditor } from './PriorityMatrixEditor';
 import { DemoDataPanel } from './DemoDataPanel';
+import { SyncAccountSection } from '../sync/SyncAccountSection';
 
 export function SettingsPage() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   return (
     <Stack maw={820} gap="md">
       <Title order={2}>Settings</Title>
+      <SyncAccountSection />
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Title order={4}>Appearance</Title>

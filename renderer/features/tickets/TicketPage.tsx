@@ -27,6 +27,7 @@ import { Timeline } from './Timeline';
 import { Composer } from './Composer';
 import { EditTicketModal } from './EditTicketModal';
 import { StatusModal } from './StatusModal';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 const LOADING = Symbol('loading');
 
@@ -120,6 +121,7 @@ export function TicketPage({ id }: { id: string }) {
                 </Text>
               )}
             </Paper>
+            <AttachmentsPanel parentId={ticket.id} parentType="ticket" />
             <Composer ticketId={ticket.id} />
             <Timeline ticketId={ticket.id} />
           </Stack>

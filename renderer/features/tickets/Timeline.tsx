@@ -6,6 +6,7 @@ import { useObservable } from '../../app/hooks';
 import { useDirectory, type Directory } from '../../app/people';
 import { formatMinutes } from '../../lib/format';
 import { describeValue, FIELD_LABELS } from './fieldDisplay';
+import { MergeChanges } from '../sync/MergeChanges';
 
 const KIND_STYLE: Record<ActivityKind, { label: string; color: string }> = {
   created: { label: 'Created', color: 'blue' },
@@ -70,6 +71,9 @@ export function Timeline({ ticketId }: { ticketId: string }) {
             </Text>
           )}
           {a.kind === 'change' && <ChangeList changes={a.changes} directory={directory} />}
+          {a.kind === 'merge' && (
+            <MergeChanges ticketId={ticketId} changes={a.changes} directory={directory} />
+          )}
         </Paper>
       ))}
     </Stack>
