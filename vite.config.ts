@@ -43,7 +43,11 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
-      input: { main: 'renderer/index.html', bench: 'renderer/bench.html' },
+      input: {
+        main: 'renderer/index.html',
+        bench: 'renderer/bench.html',
+        syncBench: 'renderer/sync-bench.html',
+      },
     },
   },
 });
