@@ -24,7 +24,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node scripts/start.mjs --web --no-build --port ${PORT}`,
+    command: `node scripts/start.mjs --web --no-build --no-sync-server --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

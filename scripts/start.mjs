@@ -1,6 +1,7 @@
-// `npm start`: builds what is stale, then opens Outpost in Electron when its binary is present,
-// otherwise says so in one line and serves the same app in browser mode. `npm run web` (--web)
-// always serves browser mode.
+// `npm start`: builds what is stale, starts the embedded sync server (unless --no-sync-server or
+// OUTPOST_SYNC_URL names a remote one), then opens Outpost in Electron when its binary is
+// present, otherwise says so in one line and serves the same app in browser mode.
+// `npm run web` (--web) always serves browser mode.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,9 @@ const args = process.argv.slice(2);
 const webOnly = args.includes('--web');
 const portArg = args.indexOf('--port');
 const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.OUTPOST_PORT ?? 5190));
+const syncPortArg = args.indexOf('--sync-port');
+const syncPort = Number(syncPortArg >= 0 ? args[syncPortArg + 1] : (process.env.OUTPOST_SYNC_PORT ?? 5984));
+const withSyncServer = !args.includes('--no-sync-server') && !process.env.OUTPOST_SYNC_URL;
 
 function newestMtime(dir) {
   let newest = 0;
@@ -39,6 +43,46 @@ function buildIfStale() {
 }
 
 if (!args.includes('--no-build')) buildIfStale();
+
+/**
+ * The embedded sync server as a child process (its own supervisor restarts it if it dies). The
+ * first start of the data folder creates the admin and the demo team and prints their
+ * passwords once; later starts print only where it listens.
+ */
+function startSyncServer() {
+  const flags = ['--port', String(syncPort), '--data', '.outpost-server', '--provision-demo'];
+  for (const origin of [`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+    flags.push('--cors-origin', origin);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...flags], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ready = new Promise((resolve) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      buffered += chunk.toString();
+      if (buffered.includes('Outpost sync server listening on ')) resolve(true);
+    });
+    child.on('exit', () => resolve(false));
+  });
+  const stop = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      stop();
+      process.exit(0);
+    });
+  }
+  return ready;
+}
+
+if (withSyncServer && !(await startSyncServer())) {
+  console.error(
+    `The embedded sync server did not start (is port ${syncPort} taken? try --sync-port <n>). Outpost still works on this device; sync stays off.`,
+  );
+}
 
 const electron = webOnly ? null : electronBinaryPath();
 if (electron) {

@@ -15,6 +15,7 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { useSyncStore } from '../sync/store';
 import { useUi } from '../state/ui';
 import { VIEWS } from '../data';
 import { navigate, useRoute } from './router';
@@ -36,6 +37,7 @@ import { desktopApi } from '../lib/desktop';
 export function Shell() {
   const route = useRoute();
   const { userId, setUserId, viewId, setView, setPaletteOpen, setShortcutsOpen } = useUi();
+  const signedInAs = useSyncStore((s) => s.user?.personId || null);
   const directory = useDirectory();
   const { rows, ready } = useTicketRows();
   const { setColorScheme } = useMantineColorScheme();
@@ -116,6 +118,8 @@ export function Shell() {
                 label: `${u.name} (${u.roles[0] ?? 'user'})`,
               }))}
               onChange={(v) => v && setUserId(v)}
+              // Signed in, the account decides who acts: the server checks every write's author.
+              disabled={signedInAs !== null}
             />
             <Tooltip label="Keyboard shortcuts (?)">
               <ActionIcon

@@ -70,6 +70,7 @@ export function replicaIsSynced(): boolean {
 /** Called once the database is open: resumes sync for a signed-in user. */
 export function attachDatabase(database: OutpostDatabase): void {
   db = database;
+  listenToNetwork();
   const target = readTarget();
   setSyncState({
     ...INITIAL_SYNC_STATE,
@@ -128,6 +129,16 @@ export function syncNow(): void {
 /** The running engine, for tests and diagnostics. */
 export function currentEngine(): SyncEngine | null {
   return engine;
+}
+
+let listening = false;
+
+/** The operating system's online/offline signal reaches the engine at once. */
+function listenToNetwork(): void {
+  if (listening) return;
+  listening = true;
+  window.addEventListener('offline', () => engine?.networkChanged(false));
+  window.addEventListener('online', () => engine?.networkChanged(true));
 }
 
 async function startEngine(target: StoredTarget, user: SyncUser): Promise<void> {

@@ -64,6 +64,8 @@ export class SyncEngine {
   private progress: { done: number; total: number } | null = null;
   private serverTotal = 0;
   private stopped = false;
+  /** Where the live feed is: a restart after the network returns continues from here. */
+  private liveSince: Seq = 'now';
   private readonly scans: ScanMemory;
 
   constructor(private readonly options: EngineOptions) {
@@ -112,9 +114,17 @@ export class SyncEngine {
       );
     }
     this.watch();
+    this.startLive(since);
+  }
+
+  private startLive(since: Seq): void {
+    this.liveSince = since;
     this.feed.startLive(since, {
       onChange: () => this.wakeAll(),
       onError: () => undefined,
+      onSeq: (seq) => {
+        this.liveSince = seq;
+      },
       retryDelay: (attempt) => Math.min(30_000, (this.options.retryTime ?? 5_000) * attempt),
     });
   }
@@ -135,6 +145,21 @@ export class SyncEngine {
     this.feed.invalidateTail();
     this.wakeAll();
     for (const r of this.replications) r.state.reSync();
+  }
+
+  /**
+   * The operating system says the network went away or came back. Offline shows at once (a
+   * long-poll could otherwise hang on for its full timeout); back online, sync resumes now.
+   */
+  networkChanged(online: boolean): void {
+    if (this.stopped) return;
+    if (!online) {
+      this.feed.stopLive();
+      this.setReachable(false);
+      return;
+    }
+    this.startLive(this.liveSince);
+    this.syncNow();
   }
 
   /** After the user signed in again: resume where the replications paused. */

@@ -63,6 +63,14 @@ export interface ChangesFeedOptions {
 
 const LONGPOLL_TIMEOUT_MS = 25_000;
 
+export interface LiveHandlers {
+  onChange: () => void;
+  onError: (err: unknown) => void;
+  /** The feed moved on to this sequence. */
+  onSeq?: (seq: Seq) => void;
+  retryDelay: (attempt: number) => number;
+}
+
 export class ChangesFeed {
   private readonly pages = new Map<string, Promise<ChangesPage>>();
   private readonly pageSize: number;
@@ -121,14 +129,7 @@ export class ChangesFeed {
    * the "nothing new" pages and calls `onChange`. Failures go to `onError`, and the loop waits
    * `retryDelay(attempt)` (or until stopped) before trying again.
    */
-  startLive(
-    since: Seq,
-    handlers: {
-      onChange: () => void;
-      onError: (err: unknown) => void;
-      retryDelay: (attempt: number) => number;
-    },
-  ): void {
+  startLive(since: Seq, handlers: LiveHandlers): void {
     this.stopLive();
     const abort = new AbortController();
     this.liveAbort = abort;
@@ -140,15 +141,7 @@ export class ChangesFeed {
     this.liveAbort = null;
   }
 
-  private async liveLoop(
-    start: Seq,
-    signal: AbortSignal,
-    handlers: {
-      onChange: () => void;
-      onError: (err: unknown) => void;
-      retryDelay: (attempt: number) => number;
-    },
-  ): Promise<void> {
+  private async liveLoop(start: Seq, signal: AbortSignal, handlers: LiveHandlers): Promise<void> {
     let since = start;
     let attempt = 0;
     while (!signal.aborted) {
@@ -159,6 +152,7 @@ export class ChangesFeed {
         const res = await this.client.json<ChangesResponse>(query, { lane: 'live', signal });
         attempt = 0;
         since = res.last_seq;
+        handlers.onSeq?.(since);
         if (res.results.length > 0) {
           this.invalidateTail();
           handlers.onChange();

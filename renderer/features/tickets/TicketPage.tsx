@@ -27,6 +27,7 @@ import { Timeline } from './Timeline';
 import { Composer } from './Composer';
 import { EditTicketModal } from './EditTicketModal';
 import { StatusModal } from './StatusModal';
+import { DeleteTicketButton } from './DeleteTicketButton';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 
 const LOADING = Symbol('loading');
@@ -102,6 +103,7 @@ export function TicketPage({ id }: { id: string }) {
               ))}
             </Menu.Dropdown>
           </Menu>
+          <DeleteTicketButton ticket={ticket} />
         </Group>
       </Group>
       <Grid>
