@@ -2,9 +2,9 @@
 // Sync throughput against the embedded server: a real server process, the built sync-bench page
 // in Chromium, the real engine. Pull = an empty replica catches up with N ticket documents;
 // push = N tickets edited offline reach the server. Build first (`npm run build`).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generateTeam, generateTickets } from '../shared/demo/generator';
 import { toWire } from '../shared/sync/wire';
 import { couchRequest, createTestTeam, startTestServer, uniqueName } from '../test/server/harness';
@@ -101,5 +101,10 @@ export async function benchSync(): Promise<Result[]> {
   return results;
 }
 
+const out = argValue(args, '--out', 'bench-results/sync.json');
 const results = await benchSync();
-console.info(JSON.stringify({ sync: results }, null, 2));
+const report = { date: new Date().toISOString(), sync: results };
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify(report, null, 2));
+console.info(JSON.stringify(report, null, 2));
+console.info(`Report written to ${out}`);

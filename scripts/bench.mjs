@@ -1,4 +1,6 @@
 // `npm run bench [-- --tickets 100000 --runs 25 --out bench-results/latest.json]`
+//   --sync-docs 10000,100000   sync throughput sizes (bench-results/sync.json); --skip-sync, --only-sync
+//   --fc-runs 1000             randomized sync schedules on the real engine (and 50x on the model)
 // Functions passed to page.evaluate / waitForFunction run in the browser page.
 /* global window, document, performance, location, requestAnimationFrame */
 // Builds nothing: run `npm run build` first. Fills a fresh replica with N tickets through the data
@@ -6,6 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { argValue, launchPersistent, serveBuiltApp } from './lib/browser.mjs';
 
 const args = process.argv.slice(2);
@@ -14,6 +17,41 @@ const runs = Number(argValue(args, '--runs', '25'));
 const out = argValue(args, '--out', 'bench-results/latest.json');
 const chunk = Number(argValue(args, '--chunk', '2000'));
 const multiInstance = argValue(args, '--multi-instance', 'true');
+const syncDocs = argValue(args, '--sync-docs', '10000,100000');
+const fcRuns = Number(argValue(args, '--fc-runs', '0'));
+
+/** Sync throughput and randomized schedules run as TypeScript (tsx) against a real server. */
+function runSyncBenches() {
+  if (!args.includes('--skip-sync')) {
+    const sync = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/bench-sync.ts', '--docs', syncDocs, '--out', 'bench-results/sync.json'],
+      { stdio: 'inherit' },
+    );
+    if (sync.status !== 0) process.exitCode = 1;
+  }
+  if (fcRuns > 0) {
+    const env = {
+      ...process.env,
+      OUTPOST_ENGINE_FC_RUNS: String(fcRuns),
+      OUTPOST_FC_RUNS: String(fcRuns * 50),
+    };
+    const fc = spawnSync(
+      'npx',
+      ['vitest', 'run', 'test/sync/convergence.test.ts', 'shared/sync/convergence.test.ts'],
+      {
+        stdio: 'inherit',
+        env,
+      },
+    );
+    if (fc.status !== 0) process.exitCode = 1;
+  }
+}
+
+if (args.includes('--only-sync')) {
+  runSyncBenches();
+  process.exit(process.exitCode ?? 0);
+}
 
 function summarize(samples) {
   const s = [...samples].sort((a, b) => a - b);
@@ -135,3 +173,5 @@ try {
   server.close();
   rmSync(profile, { recursive: true, force: true });
 }
+
+runSyncBenches();

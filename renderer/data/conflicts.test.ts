@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RxConflictHandler, WithDeleted } from 'rxdb';
+import type { WithDeleted } from 'rxdb';
 import type { ActivityDoc, TicketDoc } from '../../shared/domain/model';
 import {
   createConflictHandlers,
   appendOnlyConflictHandler,
   canonicalJson,
-  compareVersions,
-  latestWinsConflictHandler,
+  sameContent,
   stableHash,
 } from './conflicts';
 import { COLLECTION_NAMES } from './schemas';
@@ -15,13 +14,6 @@ import { createDbTracker, fixtureTicket } from './testDb';
 
 type T = WithDeleted<TicketDoc>;
 const live = (doc: TicketDoc): T => ({ ...doc, _deleted: false });
-
-/** Resolves as both replicas would: each sees its own state as the fork. */
-async function bothWays(handler: RxConflictHandler<TicketDoc>, a: T, b: T): Promise<[T, T]> {
-  const onA = await handler.resolve({ realMasterState: b, newDocumentState: a }, 'test');
-  const onB = await handler.resolve({ realMasterState: a, newDocumentState: b }, 'test');
-  return [onA, onB];
-}
 
 describe('canonicalJson and stableHash', () => {
   it('ignore key order and local bookkeeping fields', () => {
@@ -41,47 +33,14 @@ describe('canonicalJson and stableHash', () => {
   });
 });
 
-describe('latestWinsConflictHandler', () => {
-  const handler = latestWinsConflictHandler<TicketDoc>();
+describe('sameContent', () => {
   const base = fixtureTicket(1);
 
-  it('treats equal content as no conflict, whatever the key order', () => {
+  it('treats equal content as equal, whatever the key order', () => {
     const reordered = JSON.parse(JSON.stringify(live(base), Object.keys(live(base)).reverse())) as T;
-    expect(handler.isEqual(live(base), reordered, 'test')).toBe(true);
-    expect(handler.isEqual(live(base), live({ ...base, title: 'Other' }), 'test')).toBe(false);
-    expect(handler.isEqual(live(base), { ...live(base), _deleted: true }, 'test')).toBe(false);
-  });
-
-  it('keeps the side with the greater updatedAt, on every replica', async () => {
-    const older = live({ ...base, title: 'older', updatedAt: 100 });
-    const newer = live({ ...base, title: 'newer', updatedAt: 200 });
-    const [onA, onB] = await bothWays(handler, older, newer);
-    expect(onA.title).toBe('newer');
-    expect(onB.title).toBe('newer');
-  });
-
-  it('breaks an updatedAt tie by updatedBy, then by content hash', async () => {
-    const byAnn = live({ ...base, title: 'ann', updatedAt: 100, updatedBy: 'per_ann' });
-    const byBob = live({ ...base, title: 'bob', updatedAt: 100, updatedBy: 'per_bob' });
-    expect(await bothWays(handler, byAnn, byBob)).toEqual([byBob, byBob]);
-
-    const x = live({ ...base, title: 'x', updatedAt: 100, updatedBy: 'per_ann' });
-    const y = live({ ...base, title: 'y', updatedAt: 100, updatedBy: 'per_ann' });
-    const [onX, onY] = await bothWays(handler, x, y);
-    expect(onX).toEqual(onY);
-    const expected = stableHash(canonicalJson(x)) > stableHash(canonicalJson(y)) ? x : y;
-    expect(onX).toEqual(expected);
-  });
-
-  it('orders any two different states totally and antisymmetrically', () => {
-    const states = [1, 2, 3, 4, 5].map((i) => live({ ...base, title: `t${i}`, updatedAt: 100 }));
-    for (const a of states) {
-      for (const b of states) {
-        const ab = compareVersions(a, b);
-        expect(ab + compareVersions(b, a)).toBe(0);
-        expect(ab === 0).toBe(a === b);
-      }
-    }
+    expect(sameContent(live(base), reordered)).toBe(true);
+    expect(sameContent(live(base), live({ ...base, title: 'Other' }))).toBe(false);
+    expect(sameContent(live(base), { ...live(base), _deleted: true })).toBe(false);
   });
 });
 

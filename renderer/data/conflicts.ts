@@ -5,7 +5,6 @@
  *   edited, two states of one can only differ through a bug or a retried write;
  * - edited docs merge three-way per field (mergeHandler.ts): a change made on one side only is
  *   kept, a field changed on both sides keeps the server's value and a merge notice keeps ours.
- * `latestWinsConflictHandler` remains for callers that have no common ancestor to merge from.
  */
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import type { ConflictHookSlot } from './conflictHooks';
@@ -57,23 +56,6 @@ export interface Versioned {
   updatedBy: string;
 }
 
-/**
- * Total order over two states of one document; > 0 when `a` wins. Plain `<` on strings (not
- * localeCompare) because the locale differs between devices and the order must not.
- */
-export function compareVersions<T extends Versioned>(a: WithDeleted<T>, b: WithDeleted<T>): number {
-  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt ? 1 : -1;
-  if (a.updatedBy !== b.updatedBy) return a.updatedBy > b.updatedBy ? 1 : -1;
-  const ja = canonicalJson(a);
-  const jb = canonicalJson(b);
-  const ha = stableHash(ja);
-  const hb = stableHash(jb);
-  if (ha !== hb) return ha > hb ? 1 : -1;
-  // A hash collision between different states: the text itself still orders them.
-  if (ja !== jb) return ja > jb ? 1 : -1;
-  return 0;
-}
-
 /** Equal when the replicated content is the same, whatever the local bookkeeping says. */
 export function sameContent<T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean {
   // Cheap rejections first: isEqual runs for every pushed document.
@@ -81,19 +63,6 @@ export function sameContent<T>(a: WithDeleted<T>, b: WithDeleted<T>): boolean {
   const vb = b as Partial<Versioned>;
   if (va.updatedAt !== vb.updatedAt || a._deleted !== b._deleted) return false;
   return canonicalJson(a) === canonicalJson(b);
-}
-
-/** Deterministic winner by updatedAt, updatedBy, then content hash. */
-export function latestWinsConflictHandler<T extends Versioned>(): RxConflictHandler<T> {
-  return {
-    isEqual: (a, b) => sameContent(a, b),
-    resolve: (input: RxConflictHandlerInput<T>) => {
-      const { realMasterState, newDocumentState } = input;
-      const winner =
-        compareVersions(newDocumentState, realMasterState) > 0 ? newDocumentState : realMasterState;
-      return Promise.resolve(winner);
-    },
-  };
 }
 
 /** Append-only documents: the master copy stands; two states never legitimately differ. */

@@ -10,7 +10,7 @@ export {
   type OutpostCollections,
   type OutpostDatabase,
 } from './database';
-export { appendOnlyConflictHandler, createConflictHandlers, latestWinsConflictHandler } from './conflicts';
+export { appendOnlyConflictHandler, createConflictHandlers } from './conflicts';
 export { COLLECTION_NAMES, type CollectionName, type OutpostDocTypes } from './schemas';
 export { DEVICE_DOC_ID, getDeviceId, nextTicketNumber, type DeviceState } from './device';
 export {
