@@ -2,32 +2,15 @@
  * Attachments travel with their documents: a photo added on one device reaches another through
  * a real server, byte for byte, including a 5 MB one.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { filter, firstValueFrom } from 'rxjs';
 import { toWire } from '../../shared/sync/wire';
 import { attachFile } from '../../renderer/data';
 import { fixtureTicket } from '../../renderer/data/testDb';
-import {
-  createTestTeam,
-  startTestServer,
-  uniqueName,
-  type TestServer,
-  type TestUser,
-} from '../server/harness';
-import { adminBulk, openReplica, syncUntil, type Replica } from './replicas';
+import { createTestTeam, uniqueName, type TestUser } from '../server/harness';
+import { adminBulk, syncSuite, syncUntil, type Replica } from './replicas';
 
-let server: TestServer;
-const open: Replica[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((r) => r.close()));
-});
+const suite = syncSuite();
 
 function randomBytes(size: number): Uint8Array {
   const bytes = new Uint8Array(size);
@@ -52,13 +35,12 @@ describe('attachments sync', () => {
       role: 'agent',
       personId: 'per_agent',
     };
-    await createTestTeam(server, { db, users: [tech, agent] });
+    await createTestTeam(suite.server(), { db, users: [tech, agent] });
     const ticket = fixtureTicket(1, { assigneeId: 'per_tech' });
-    await adminBulk(server, db, [toWire(ticket, false)]);
+    await adminBulk(suite.server(), db, [toWire(ticket, false)]);
     const collections = ['tickets', 'files', 'syncissues'] as const;
-    const a = await openReplica(server, db, tech, { collections: [...collections] });
-    const b = await openReplica(server, db, agent, { collections: [...collections] });
-    open.push(a, b);
+    const a = await suite.replica(db, tech, { collections: [...collections] });
+    const b = await suite.replica(db, agent, { collections: [...collections] });
     await syncUntil(
       [a, b],
       async () => (await a.db.tickets.count().exec()) === 1 && (await b.db.tickets.count().exec()) === 1,

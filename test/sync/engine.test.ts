@@ -2,31 +2,14 @@
  * The sync engine against a real server process over real HTTP: two replicas apart and
  * offline, conflicts on different and on the same fields, an edit against a deletion.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toWire } from '../../shared/sync/wire';
 import { fixtureTicket } from '../../renderer/data/testDb';
 import { deleteTicket } from '../../renderer/data';
-import {
-  createTestTeam,
-  startTestServer,
-  uniqueName,
-  type TestServer,
-  type TestUser,
-} from '../server/harness';
-import { adminBulk, openReplica, serverDocs, syncUntil, type Replica } from './replicas';
+import { createTestTeam, uniqueName, type TestUser } from '../server/harness';
+import { adminBulk, syncSuite, serverDocs, syncUntil, type Replica } from './replicas';
 
-let server: TestServer;
-const open: Replica[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((r) => r.close()));
-});
+const suite = syncSuite();
 
 function users(db: string): { manager: TestUser; agent: TestUser } {
   return {
@@ -38,12 +21,12 @@ function users(db: string): { manager: TestUser; agent: TestUser } {
 async function team(count: number) {
   const db = uniqueName('team');
   const accounts = users(db);
-  await createTestTeam(server, { db, users: [accounts.manager, accounts.agent] });
+  await createTestTeam(suite.server(), { db, users: [accounts.manager, accounts.agent] });
   const tickets = Array.from({ length: count }, (_, i) =>
     fixtureTicket(i, { updatedBy: 'per_manager', createdBy: 'per_manager', requesterId: 'per_manager' }),
   );
   await adminBulk(
-    server,
+    suite.server(),
     db,
     tickets.map((t) => toWire(t, false)),
   );
@@ -51,9 +34,7 @@ async function team(count: number) {
 }
 
 async function replica(db: string, user: TestUser): Promise<Replica> {
-  const r = await openReplica(server, db, user);
-  open.push(r);
-  return r;
+  return suite.replica(db, user);
 }
 
 async function ticketOf(r: Replica, id: string) {
@@ -93,9 +74,12 @@ describe('sync engine with a real server', () => {
       .findOne(two)
       .patch({ title: 'B came later', updatedAt: t + 9, updatedBy: 'per_agent' });
 
-    // A reaches the server first; B's later device clock does not matter.
+    // A reaches the suite.server() first; B's later device clock does not matter.
     a.setOnline(true);
-    await syncUntil([a], async () => (await serverDocs(server, db)).get(two)?.title === 'A wins the race');
+    await syncUntil(
+      [a],
+      async () => (await serverDocs(suite.server(), db)).get(two)?.title === 'A wins the race',
+    );
     b.setOnline(true);
     const converged = async () => {
       const [a1, b1, a2, b2] = await Promise.all([
@@ -106,29 +90,7 @@ describe('sync engine with a real server', () => {
       ]);
       return JSON.stringify([a1, a2]) === JSON.stringify([b1, b2]) && b1?.description === 'Notes from B';
     };
-    await syncUntil([a, b], converged).catch(async (e) => {
-      console.error(
-        'DBG',
-        JSON.stringify(
-          [
-            await ticketOf(a, one),
-            await ticketOf(b, one),
-            await ticketOf(a, two),
-            await ticketOf(b, two),
-          ].map((t) => t && { title: t.title, d: t.description, u: t.updatedAt }),
-        ),
-      );
-      console.error(
-        'DBGSRV',
-        JSON.stringify(
-          [(await serverDocs(server, db)).get(one), (await serverDocs(server, db)).get(two)].map(
-            (t) => t && { title: t.title, d: t.description, r: t._rev },
-          ),
-        ),
-      );
-      console.error('DBGISS', JSON.stringify((await b.db.syncissues.find().exec()).map((d) => d.reason)));
-      throw e;
-    });
+    await syncUntil([a, b], converged);
 
     expect(await ticketOf(a, one)).toMatchObject({ title: 'Title from A', description: 'Notes from B' });
     expect(await ticketOf(b, two)).toMatchObject({ title: 'A wins the race' });
@@ -154,7 +116,7 @@ describe('sync engine with a real server', () => {
       .findOne(id)
       .patch({ title: 'Still happening', updatedAt: Date.now() + 10, updatedBy: 'per_agent' });
     a.setOnline(true);
-    await syncUntil([a], async () => (await serverDocs(server, db)).get(id) === undefined);
+    await syncUntil([a], async () => (await serverDocs(suite.server(), db)).get(id) === undefined);
     b.setOnline(true);
     await syncUntil([a, b], async () => (await ticketOf(a, id))?.title === 'Still happening');
     expect(await ticketOf(b, id)).toMatchObject({ title: 'Still happening' });

@@ -17,7 +17,8 @@ import type { SyncEngine } from '../../renderer/sync/engine';
 import { useSyncStore } from '../../renderer/sync/store';
 import { createEngine } from '../../renderer/sync/wiring';
 import type { BlobStore } from '../../renderer/data';
-import { couchRequest, uniqueName, type TestServer, type TestUser } from '../server/harness';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { couchRequest, startTestServer, uniqueName, type TestServer, type TestUser } from '../server/harness';
 
 export interface Replica {
   name: string;
@@ -148,4 +149,38 @@ export async function syncUntil(
 /** The phase the sync store shows (the store is global; suites read it right after an action). */
 export function syncPhase(): string {
   return useSyncStore.getState().phase;
+}
+
+export interface SyncSuite {
+  /** The suite's server (started before the first test). */
+  server(): TestServer;
+  /** Opens a replica that is closed after the current test. */
+  replica(database: string, user: TestUser, options?: ReplicaOptions): Promise<Replica>;
+}
+
+/** One server per test file, and replicas closed after each test. */
+export function syncSuite(): SyncSuite {
+  let server: TestServer | undefined;
+  const open: Replica[] = [];
+  beforeAll(async () => {
+    server = await startTestServer();
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((r) => r.close()));
+  });
+  const current = () => {
+    if (!server) throw new Error('The sync server is not started yet.');
+    return server;
+  };
+  return {
+    server: current,
+    async replica(database, user, options) {
+      const r = await openReplica(current(), database, user, options);
+      open.push(r);
+      return r;
+    },
+  };
 }

@@ -3,33 +3,15 @@
  * document among many, hostile documents from the server, a server killed mid-sync, wrong
  * credentials.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { filter, firstValueFrom } from 'rxjs';
 import { useSyncStore } from '../../renderer/sync/store';
 import { toWire } from '../../shared/sync/wire';
 import { fixtureTicket } from '../../renderer/data/testDb';
-import {
-  couchRequest,
-  createTestTeam,
-  startTestServer,
-  uniqueName,
-  type TestServer,
-  type TestUser,
-} from '../server/harness';
-import { adminBulk, openReplica, serverDocs, syncPhase, syncUntil, type Replica } from './replicas';
+import { couchRequest, createTestTeam, uniqueName, type TestUser } from '../server/harness';
+import { adminBulk, syncSuite, serverDocs, syncPhase, syncUntil } from './replicas';
 
-let server: TestServer;
-const open: Replica[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.stop();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((r) => r.close()));
-});
+const suite = syncSuite();
 
 async function team(): Promise<{ db: string; agent: TestUser }> {
   const db = uniqueName('team');
@@ -39,7 +21,7 @@ async function team(): Promise<{ db: string; agent: TestUser }> {
     role: 'agent',
     personId: 'per_agent',
   };
-  await createTestTeam(server, { db, users: [agent] });
+  await createTestTeam(suite.server(), { db, users: [agent] });
   return { db, agent };
 }
 
@@ -48,16 +30,14 @@ async function replica(
   user: TestUser,
   options: { password?: string; renewSession?: () => Promise<boolean>; devMode?: boolean } = {},
 ) {
-  const r = await openReplica(server, db, user, options);
-  open.push(r);
-  return r;
+  return suite.replica(db, user, options);
 }
 
 const mine = (i: number) =>
   fixtureTicket(i, { updatedBy: 'per_agent', createdBy: 'per_agent', requesterId: 'per_agent' });
 
 describe('sync engine under failure', () => {
-  it('sets aside the one document the server refuses; the other 999 land', async () => {
+  it('sets aside the one document the suite.server() refuses; the other 999 land', async () => {
     const { db, agent } = await team();
     const a = await replica(db, agent);
     const tickets = Array.from({ length: 1000 }, (_, i) => mine(i));
@@ -65,7 +45,7 @@ describe('sync engine under failure', () => {
     tickets[500] = { ...tickets[500]!, updatedBy: 'per_someone_else' };
     await a.db.tickets.bulkInsert(tickets);
     await syncUntil([a], async () => (await a.db.syncissues.count().exec()) === 1);
-    await syncUntil([a], async () => (await serverDocs(server, db)).size === 999);
+    await syncUntil([a], async () => (await serverDocs(suite.server(), db)).size === 999);
     const [issue] = await a.db.syncissues.find().exec();
     expect(issue).toMatchObject({ issue: 'rejected', docId: tickets[500]!.id, status: 403 });
     expect(issue?.reason).toContain('updatedBy must be your own person id');
@@ -74,28 +54,28 @@ describe('sync engine under failure', () => {
     expect(await a.db.tickets.count().exec()).toBe(999);
   });
 
-  it('quarantines hostile documents from the server and keeps replicating', async () => {
+  it('quarantines hostile documents from the suite.server() and keeps replicating', async () => {
     const { db, agent } = await team();
     const good = mine(1);
     const invalid = { ...toWire(mine(2), false), priority: 'urgent!' };
     const unknown = { _id: 'zzz_1', type: 'spaceship', name: 'not ours' };
     const huge = { ...toWire(mine(3), false), description: 'x'.repeat(2 * 1024 * 1024) };
     const deep = { ...toWire(mine(4), false), tags: nest(40) };
-    await adminBulk(server, db, [toWire(good, false), invalid, unknown, huge, deep]);
+    await adminBulk(suite.server(), db, [toWire(good, false), invalid, unknown, huge, deep]);
     // Raw JSON: an own "__proto__" key and a lone surrogate cannot be built with object literals.
     const raw = `{"docs":[{"_id":"tkt_proto","type":"ticket","__proto__":{"admin":true}},{"_id":"tkt_surrogate","type":"ticket","title":"\\ud800"}]}`;
-    const res = await fetch(`${server.url}/${db}/_bulk_docs`, {
+    const res = await fetch(`${suite.server().url}/${db}/_bulk_docs`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: basic(server.admin) },
+      headers: { 'Content-Type': 'application/json', Authorization: basic(suite.server().admin) },
       body: raw,
     });
     expect(res.status).toBeLessThan(300);
     // A deletion-only stub: DELETE keeps nothing but the id.
     const stub = mine(5);
-    const [created] = (await adminBulk(server, db, [toWire(stub, false)])) as { rev: string }[];
-    await couchRequest(server.url, `/${db}/${stub.id}?rev=${created!.rev}`, {
+    const [created] = (await adminBulk(suite.server(), db, [toWire(stub, false)])) as { rev: string }[];
+    await couchRequest(suite.server().url, `/${db}/${stub.id}?rev=${created!.rev}`, {
       method: 'DELETE',
-      as: server.admin,
+      as: suite.server().admin,
     });
 
     const a = await replica(db, agent);
@@ -107,26 +87,27 @@ describe('sync engine under failure', () => {
       [invalid._id, unknown._id, huge._id, deep._id, 'tkt_proto', 'tkt_surrogate', stub.id].sort(),
     );
     // Replication went on: the good ticket arrived, and a later change too.
-    await adminBulk(server, db, [toWire(mine(6), false)]);
+    await adminBulk(suite.server(), db, [toWire(mine(6), false)]);
     await syncUntil([a], async () => (await a.db.tickets.count().exec()) === 2);
     expect(await a.db.tickets.findOne(good.id).exec()).not.toBeNull();
     expect(syncPhase()).not.toBe('error');
   });
 
-  it('resumes from its checkpoint when the server is killed mid-sync of 5,000 documents', async () => {
-    if (server.external) return;
+  it('resumes from its checkpoint when the suite.server() is killed mid-sync of 5,000 documents', async () => {
+    if (suite.server().external) return;
     const { db, agent } = await team();
     const tickets = Array.from({ length: 5000 }, (_, i) => toWire(mine(i), false));
-    for (let i = 0; i < tickets.length; i += 1000) await adminBulk(server, db, tickets.slice(i, i + 1000));
+    for (let i = 0; i < tickets.length; i += 1000)
+      await adminBulk(suite.server(), db, tickets.slice(i, i + 1000));
     const a = await replica(db, agent, { devMode: false });
     // Kill once the first pages have landed, while the rest is still in flight.
     await firstValueFrom(a.db.tickets.count().$.pipe(filter((n) => n >= 1000)));
-    await server.killChild();
-    await server.waitUntilUp();
+    await suite.server().killChild();
+    await suite.server().waitUntilUp();
     await syncUntil([a], async () => (await a.db.tickets.count().exec()) === 5000, 200);
     const ids = (await a.db.tickets.find().exec()).map((d) => d.id);
     expect(new Set(ids).size).toBe(5000);
-    expect(server.log.some((line) => /starting it again/.test(line))).toBe(true);
+    expect(suite.server().log.some((line) => /starting it again/.test(line))).toBe(true);
     // Resumed, not restarted: the feed was read from the beginning exactly once.
     const fromStart = a.requests.filter((url) => url.includes('_changes?') && /[?&]since=0(&|$)/.test(url));
     expect(fromStart).toHaveLength(1);
