@@ -79,6 +79,7 @@ export class SyncEngine {
     this.feed = new ChangesFeed(this.client, {
       route: (row) => this.route(row),
       sentBody: (id, rev) => this.revs.takeSent(id, rev),
+      expectsOwnWrites: () => this.revs.hasUnseenSent(),
       onPage: (page) => this.countPage(page.rows.length, page.pending),
     });
   }

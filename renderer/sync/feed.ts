@@ -5,9 +5,10 @@
  * collections walk the same chain of sequences, so a page fetched for one is served from memory
  * to the others: one set of requests per page, not one per collection.
  *
- * A page is read in two steps: the change list (ids and revisions only), then the bodies of the
- * revisions with `_bulk_get` (a deletion arrives with the body it was stored with). Our own writes
- * coming back are not downloaded again: their bodies are still in memory from the push.
+ * A page is the change list with the bodies inline, or, while this device's own writes may come
+ * back, in two steps: the change list (ids and revisions only), then the bodies of the other
+ * revisions with `_bulk_get` (a deletion arrives with the body it was stored with). Our own
+ * writes are not downloaded again: their bodies are still in memory from the push.
  *
  * Live updates come from one long-poll request that only says "something changed"; the
  * collections then read the new page through the same cache.
@@ -57,6 +58,11 @@ export interface ChangesFeedOptions {
   route: (row: ChangeRow) => RoutedChange | null;
   /** The body of a revision this device wrote itself (no download needed), else null. */
   sentBody?: (id: string, rev: string) => Record<string, unknown> | null;
+  /**
+   * True while own writes may come back: pages are then read in two steps to skip their
+   * bodies. Otherwise (a first pull, a quiet device) bodies come inline in the change list.
+   */
+  expectsOwnWrites?: () => boolean;
   /** A page came from the server (not from the cache): progress accounting. */
   onPage?: (page: ChangesPage) => void;
 }
@@ -90,7 +96,10 @@ export class ChangesFeed {
     const key = String(since);
     const cached = this.pages.get(key);
     if (cached) return cached;
-    const query = `_changes?style=main_only&limit=${this.pageSize}&since=${encodeURIComponent(key)}`;
+    const inline = !this.options.expectsOwnWrites?.();
+    const query =
+      `_changes?style=main_only&limit=${this.pageSize}&since=${encodeURIComponent(key)}` +
+      (inline ? '&include_docs=true' : '');
     const loading = this.client
       .json<ChangesResponse>(query)
       .then((res) => this.complete(res))
@@ -176,6 +185,7 @@ export class ChangesFeed {
       const rev = row.changes?.[0]?.rev;
       const sent = rev ? (this.options.sentBody?.(row.id, rev) ?? null) : null;
       if (sent) bodies.set(row.id, sent);
+      else if (row.doc) bodies.set(row.id, row.doc);
       else missing.push(row);
     }
     for (const [id, body] of await this.fetchBodies(missing)) bodies.set(id, body);

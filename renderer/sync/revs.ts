@@ -31,15 +31,25 @@ function signatureOf(doc: Record<string, unknown>): number {
 
 export class RevisionCache {
   private readonly entries = new Map<string, Entry>();
+  /** How many of our own writes the feed has not listed yet. */
+  private unseenSent = 0;
 
   /** A state pulled from the server. */
   rememberPulled(id: string, rev: string, doc: Record<string, unknown>): void {
+    const previous = this.entries.get(id);
+    if (previous?.sent) this.unseenSent--;
     this.entries.set(id, { rev, signature: signatureOf(doc), sent: null });
   }
 
   /** A state this device wrote and the server accepted as `rev` (`wire` is what was sent). */
   rememberSent(id: string, rev: string, doc: Record<string, unknown>, wire: Record<string, unknown>): void {
+    if (!this.entries.get(id)?.sent) this.unseenSent++;
     this.entries.set(id, { rev, signature: signatureOf(doc), sent: { ...wire, _rev: rev } });
+  }
+
+  /** True while some of our own writes may still come back through the feed. */
+  hasUnseenSent(): boolean {
+    return this.unseenSent > 0;
   }
 
   /** The server revision of exactly this state, if known. */
@@ -54,10 +64,12 @@ export class RevisionCache {
     if (!entry || entry.rev !== rev || !entry.sent) return null;
     const body = entry.sent;
     entry.sent = null;
+    this.unseenSent--;
     return body;
   }
 
   forget(id: string): void {
+    if (this.entries.get(id)?.sent) this.unseenSent--;
     this.entries.delete(id);
   }
 }
