@@ -16,6 +16,16 @@ import { readPriorityMatrix } from './settings';
 /** Who is acting; sessions come from the UI store, the data layer never guesses a user. */
 export interface Session {
   userId: string;
+  /**
+   * The team's access rules for the signed-in account (the same function the server runs):
+   * a reason when this write would be refused, so the user hears it now, not after a push.
+   */
+  authorize?: (before: TicketDoc | null, after: TicketDoc) => string | null;
+}
+
+function refused(session: Session, before: TicketDoc | null, after: TicketDoc): FieldErrors | null {
+  const reason = session.authorize?.(before, after) ?? null;
+  return reason ? { [FORM_ERROR_KEY]: reason } : null;
 }
 
 /** Test seam: a fixed clock. Production callers omit it. */
@@ -41,6 +51,8 @@ export async function createTicket(
   const id = newId(ID_PREFIX.ticket, now, cryptoRandom);
   const probe = buildTicket(input, { id, number: PROBE_NUMBER, now, userId: session.userId, matrix });
   if (!probe.ok) return probe;
+  const denied = refused(session, null, probe.ticket);
+  if (denied) return { ok: false, errors: denied };
 
   const number = await nextTicketNumber(db, input.kind);
   const built = buildTicket(input, { id, number, now, userId: session.userId, matrix });
@@ -86,6 +98,8 @@ export async function updateTicket(
 
   const first = applyTicketEdit(doc.toMutableJSON(), patch, ctx);
   if (!first.ok || first.changes.length === 0) return first;
+  const denied = refused(session, doc.toMutableJSON(), first.ticket);
+  if (denied) return { ok: false, errors: denied };
 
   let outcome: UpdateTicketResult = first;
   try {

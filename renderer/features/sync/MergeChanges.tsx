@@ -4,7 +4,7 @@ import type { FieldChange } from '../../../shared/domain/model';
 import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import type { Directory } from '../../app/people';
-import { useUi } from '../../state/ui';
+import { useSession } from '../../app/session';
 import { describeWriteError } from '../../lib/errors';
 import { describeValue, FIELD_LABELS } from '../tickets/fieldDisplay';
 import { describeRestoreErrors, isOverriddenDeletion, restorePatch } from './mergeNotice';
@@ -49,7 +49,7 @@ function MergeLine({
   directory: Directory;
 }) {
   const db = useDb();
-  const userId = useUi((s) => s.userId);
+  const session = useSession();
   const [state, setState] = useState<RestoreState>({ phase: 'idle' });
   const patch = restorePatch(change);
   const label = FIELD_LABELS[change.field] ?? change.field;
@@ -58,7 +58,7 @@ function MergeLine({
     if (!patch) return;
     setState({ phase: 'busy' });
     try {
-      const result = await updateTicket(db, ticketId, patch, { userId });
+      const result = await updateTicket(db, ticketId, patch, session);
       if (!result.ok) setState({ phase: 'failed', text: describeRestoreErrors(result.errors) });
       else if (result.changes.length === 0)
         setState({ phase: 'done', text: 'The ticket already has this value.' });

@@ -6,6 +6,7 @@ import { deleteTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { navigate } from '../../app/router';
 import { useUi } from '../../state/ui';
+import { rulesUser } from '../../app/session';
 import { useSyncStore } from '../../sync/store';
 import { toWire } from '../../../shared/sync/wire';
 
@@ -25,10 +26,7 @@ export function DeleteTicketButton({ ticket }: { ticket: TicketDoc }) {
     ? checkWrite(
         { ...toWire({ ...ticket, updatedBy: userId }, true), _deleted: true },
         toWire(ticket, false),
-        {
-          name: account.name,
-          roles: [...account.roles, ...(account.personId ? [`person:${account.personId}`] : [])],
-        },
+        rulesUser(account),
       )
     : null;
 

@@ -5,7 +5,7 @@ import type { TicketInput } from '../../../shared/domain/validation';
 import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { useAppSettings } from '../../app/settings';
-import { useUi } from '../../state/ui';
+import { useSession } from '../../app/session';
 import { useSubmit } from '../../lib/useSubmit';
 import { TicketForm } from './TicketForm';
 
@@ -27,13 +27,13 @@ function toInput(t: TicketDoc): TicketInput {
 
 export function EditTicketModal({ ticket, onClose }: { ticket: TicketDoc; onClose: () => void }) {
   const db = useDb();
-  const userId = useUi((s) => s.userId);
+  const session = useSession();
   const settings = useAppSettings();
   const [value, setValue] = useState<TicketInput>(() => toInput(ticket));
   const { errors, saving, submit } = useSubmit();
   const save = () => {
     const { kind: _kind, ...patch } = value;
-    return submit(() => updateTicket(db, ticket.id, patch, { userId }), onClose);
+    return submit(() => updateTicket(db, ticket.id, patch, session), onClose);
   };
 
   return (

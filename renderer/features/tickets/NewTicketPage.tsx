@@ -5,6 +5,7 @@ import { createTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { navigate } from '../../app/router';
 import { useAppSettings } from '../../app/settings';
+import { useSession } from '../../app/session';
 import { useUi } from '../../state/ui';
 import { TicketForm } from './TicketForm';
 import { useSubmit } from '../../lib/useSubmit';
@@ -28,12 +29,13 @@ export function emptyTicketInput(requesterId: string): TicketInput {
 export function NewTicketPage() {
   const db = useDb();
   const userId = useUi((s) => s.userId);
+  const session = useSession();
   const settings = useAppSettings();
   const [value, setValue] = useState<TicketInput>(() => emptyTicketInput(userId));
   const { errors, saving, submit } = useSubmit();
   const save = () =>
     submit(
-      () => createTicket(db, value, { userId }),
+      () => createTicket(db, value, session),
       (result) => navigate(`/tickets/${result.ticket.id}`),
     );
 

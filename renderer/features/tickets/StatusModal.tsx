@@ -6,6 +6,7 @@ import { pendingReasonsFor, resolutionCodesFor } from '../../../shared/domain/st
 import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { useDirectory } from '../../app/people';
+import { useSession } from '../../app/session';
 import { useUi } from '../../state/ui';
 import { useSubmit } from '../../lib/useSubmit';
 
@@ -21,6 +22,7 @@ export function StatusModal({
 }) {
   const db = useDb();
   const userId = useUi((s) => s.userId);
+  const session = useSession();
   const directory = useDirectory();
   const [assigneeId, setAssigneeId] = useState(
     ticket.assigneeId || (to === 'in_progress' || to === 'assigned' ? userId : ''),
@@ -40,7 +42,7 @@ export function StatusModal({
       ...(to === 'resolved' ? { resolutionCode, resolutionNotes } : {}),
       ...(to === 'reopened' ? { reason } : {}),
     };
-    return submit(() => updateTicket(db, ticket.id, patch, { userId }), onClose);
+    return submit(() => updateTicket(db, ticket.id, patch, session), onClose);
   };
 
   return (

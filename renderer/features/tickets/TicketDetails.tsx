@@ -10,7 +10,7 @@ import { updateTicket } from '../../data';
 import { useDb } from '../../app/database';
 import { useDirectory } from '../../app/people';
 import { ciLabel, useCis } from '../../app/cis';
-import { useUi } from '../../state/ui';
+import { useSession } from '../../app/session';
 import { describeWriteError } from '../../lib/errors';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -26,7 +26,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export function TicketDetails({ ticket }: { ticket: TicketDoc }) {
   const db = useDb();
-  const userId = useUi((s) => s.userId);
+  const session = useSession();
   const directory = useDirectory();
   const cis = useCis(ticket.ciIds);
   const [assignError, setAssignError] = useState<string | undefined>();
@@ -34,7 +34,7 @@ export function TicketDetails({ ticket }: { ticket: TicketDoc }) {
 
   const assign = async (assigneeId: string) => {
     try {
-      const result = await updateTicket(db, ticket.id, { assigneeId }, { userId });
+      const result = await updateTicket(db, ticket.id, { assigneeId }, session);
       setAssignError(result.ok ? undefined : Object.values(result.errors).join(' '));
     } catch (error) {
       setAssignError(describeWriteError(error));
