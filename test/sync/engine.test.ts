@@ -74,7 +74,7 @@ describe('sync engine with a real server', () => {
       .findOne(two)
       .patch({ title: 'B came later', updatedAt: t + 9, updatedBy: 'per_agent' });
 
-    // A reaches the suite.server() first; B's later device clock does not matter.
+    // A reaches the server first; B's later device clock does not matter.
     a.setOnline(true);
     await syncUntil(
       [a],

@@ -37,7 +37,7 @@ const mine = (i: number) =>
   fixtureTicket(i, { updatedBy: 'per_agent', createdBy: 'per_agent', requesterId: 'per_agent' });
 
 describe('sync engine under failure', () => {
-  it('sets aside the one document the suite.server() refuses; the other 999 land', async () => {
+  it('sets aside the one document the server refuses; the other 999 land', async () => {
     const { db, agent } = await team();
     const a = await replica(db, agent);
     const tickets = Array.from({ length: 1000 }, (_, i) => mine(i));
@@ -54,7 +54,7 @@ describe('sync engine under failure', () => {
     expect(await a.db.tickets.count().exec()).toBe(999);
   });
 
-  it('quarantines hostile documents from the suite.server() and keeps replicating', async () => {
+  it('quarantines hostile documents from the server and keeps replicating', async () => {
     const { db, agent } = await team();
     const good = mine(1);
     const invalid = { ...toWire(mine(2), false), priority: 'urgent!' };
@@ -93,25 +93,29 @@ describe('sync engine under failure', () => {
     expect(syncPhase()).not.toBe('error');
   });
 
-  it('resumes from its checkpoint when the suite.server() is killed mid-sync of 5,000 documents', async () => {
-    if (suite.server().external) return;
-    const { db, agent } = await team();
-    const tickets = Array.from({ length: 5000 }, (_, i) => toWire(mine(i), false));
-    for (let i = 0; i < tickets.length; i += 1000)
-      await adminBulk(suite.server(), db, tickets.slice(i, i + 1000));
-    const a = await replica(db, agent, { devMode: false });
-    // Kill once the first pages have landed, while the rest is still in flight.
-    await firstValueFrom(a.db.tickets.count().$.pipe(filter((n) => n >= 1000)));
-    await suite.server().killChild();
-    await suite.server().waitUntilUp();
-    await syncUntil([a], async () => (await a.db.tickets.count().exec()) === 5000, 200);
-    const ids = (await a.db.tickets.find().exec()).map((d) => d.id);
-    expect(new Set(ids).size).toBe(5000);
-    expect(suite.server().log.some((line) => /starting it again/.test(line))).toBe(true);
-    // Resumed, not restarted: the feed was read from the beginning exactly once.
-    const fromStart = a.requests.filter((url) => url.includes('_changes?') && /[?&]since=0(&|$)/.test(url));
-    expect(fromStart).toHaveLength(1);
-  }, 120_000);
+  // Needs a server process of ours to kill: not run against an external CouchDB.
+  it.skipIf(Boolean(process.env.OUTPOST_TEST_COUCH_URL))(
+    'resumes from its checkpoint when the server is killed mid-sync of 5,000 documents',
+    async () => {
+      const { db, agent } = await team();
+      const tickets = Array.from({ length: 5000 }, (_, i) => toWire(mine(i), false));
+      for (let i = 0; i < tickets.length; i += 1000)
+        await adminBulk(suite.server(), db, tickets.slice(i, i + 1000));
+      const a = await replica(db, agent, { devMode: false });
+      // Kill once the first pages have landed, while the rest is still in flight.
+      await firstValueFrom(a.db.tickets.count().$.pipe(filter((n) => n >= 1000)));
+      await suite.server().killChild();
+      await suite.server().waitUntilUp();
+      await syncUntil([a], async () => (await a.db.tickets.count().exec()) === 5000, 200);
+      const ids = (await a.db.tickets.find().exec()).map((d) => d.id);
+      expect(new Set(ids).size).toBe(5000);
+      expect(suite.server().log.some((line) => /starting it again/.test(line))).toBe(true);
+      // Resumed, not restarted: the feed was read from the beginning exactly once.
+      const fromStart = a.requests.filter((url) => url.includes('_changes?') && /[?&]since=0(&|$)/.test(url));
+      expect(fromStart).toHaveLength(1);
+    },
+    120_000,
+  );
 
   it('pauses on wrong credentials, keeps local data and never logs the password', async () => {
     const { db, agent } = await team();
