@@ -130,7 +130,7 @@ export function buildTicket(input: TicketInput, ctx: BuildTicketContext): BuildT
 }
 
 /** Fields reported as changes, in timeline order. Derived bookkeeping fields are left out. */
-const TRACKED_FIELDS = [
+export const TRACKED_FIELDS = [
   'status',
   'pendingReason',
   'title',

@@ -5,7 +5,7 @@
  * brings a set-aside value back.
  */
 import type { FieldChange } from '../../../shared/domain/model';
-import type { TicketPatch } from '../../../shared/domain/tickets';
+import { TRACKED_FIELDS, type TicketPatch } from '../../../shared/domain/tickets';
 
 /** Field name of a record saying a deletion elsewhere was overridden by an edit here. */
 export const DELETION_FIELD = '_deleted';
@@ -14,22 +14,7 @@ export const DELETION_FIELD = '_deleted';
  * Fields a user can set through an ordinary edit. Derived fields (priority, phase, timestamps)
  * follow from these, and the kind is part of the ticket number, so neither is restorable.
  */
-const RESTORABLE_FIELDS = new Set<string>([
-  'title',
-  'description',
-  'status',
-  'pendingReason',
-  'impact',
-  'urgency',
-  'category',
-  'requesterId',
-  'assigneeId',
-  'groupId',
-  'ciIds',
-  'tags',
-  'resolutionCode',
-  'resolutionNotes',
-]);
+const RESTORABLE_FIELDS = new Set<string>(TRACKED_FIELDS.filter((field) => field !== 'priority'));
 
 export function isOverriddenDeletion(change: FieldChange): boolean {
   return change.field === DELETION_FIELD;
