@@ -168,6 +168,7 @@ export class SyncEngine {
     this.needsLogin = false;
     this.problem = null;
     await Promise.all(this.replications.map((r) => r.state.start()));
+    this.startLive(this.liveSince);
     this.syncNow();
     this.publish();
   }
@@ -276,6 +277,8 @@ export class SyncEngine {
     if (this.needsLogin) return;
     this.needsLogin = true;
     this.publish();
+    // Nothing more goes to the server until the user signs in again (no 401 every back-off).
+    this.feed.stopLive();
     await Promise.all(this.replications.map((r) => r.state.pause()));
   }
 

@@ -28,6 +28,8 @@ export interface Replica {
   user: TestUser;
   /** Every URL this replica requested, in order. */
   requests: string[];
+  /** Changes the password sent from now on (a user signing in again). */
+  setPassword(password: string): void;
   /** Cuts or restores this replica's network (requests fail like an unplugged cable). */
   setOnline(online: boolean): void;
   close(): Promise<void>;
@@ -60,7 +62,8 @@ export async function openReplica(
     collections: options.collections ?? DEFAULT_COLLECTIONS,
   });
   let online = true;
-  const auth = `Basic ${Buffer.from(`${user.name}:${options.password ?? user.password}`).toString('base64')}`;
+  const basic = (password: string) => `Basic ${Buffer.from(`${user.name}:${password}`).toString('base64')}`;
+  let auth = basic(options.password ?? user.password);
   const requests: string[] = [];
   const fetchAs = async (input: string, init: RequestInit): Promise<Response> => {
     requests.push(input);
@@ -91,6 +94,9 @@ export async function openReplica(
     blobs,
     user,
     requests,
+    setPassword(password) {
+      auth = basic(password);
+    },
     setOnline(next) {
       online = next;
       if (next) engine.syncNow();

@@ -132,6 +132,12 @@ describe('sync engine under failure', () => {
       await whenPhase('needs-login');
       expect(await a.db.tickets.count().exec()).toBe(1);
       expect(logged.join('\n')).not.toContain(wrong);
+
+      // Signing in again resumes where sync paused: the change made meanwhile reaches the server.
+      a.setPassword(agent.password);
+      await a.engine.resume();
+      await syncUntil([a], async () => (await serverDocs(suite.server(), db)).has(mine(7).id));
+      expect(syncPhase()).not.toBe('needs-login');
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
