@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { generateTeam, generateTickets } from '../shared/demo/generator';
 import { toWire } from '../shared/sync/wire';
 import { couchRequest, createTestTeam, startTestServer, uniqueName } from '../test/server/harness';
+import type { SyncBenchResult } from '../renderer/bench/sync';
 import { argValue, launchPersistent, serveBuiltApp } from './lib/browser.mjs';
 
 const SEED = 20261128;
@@ -16,15 +17,7 @@ const sizes = argValue(args, '--docs', '10000,100000')
   .split(',')
   .map((n: string) => Number(n));
 
-interface Result {
-  docs: number;
-  pullMs: number;
-  pullDocsPerSec: number;
-  edits: number;
-  pushMs: number;
-  pushDocsPerSec: number;
-  requests: number;
-}
+type Result = SyncBenchResult;
 
 export async function benchSync(): Promise<Result[]> {
   const { server: web, url } = await serveBuiltApp(0);

@@ -9,7 +9,7 @@ import { browserAuthBackend } from '../sync/auth';
 import { useSyncStore } from '../sync/store';
 import { createEngine } from '../sync/wiring';
 
-interface SyncBenchResult {
+export interface SyncBenchResult {
   docs: number;
   pullMs: number;
   pullDocsPerSec: number;
@@ -17,7 +17,6 @@ interface SyncBenchResult {
   pushMs: number;
   pushDocsPerSec: number;
   requests: number;
-  error?: string;
 }
 
 declare global {

@@ -87,8 +87,6 @@ export {
   type SeedResult,
 } from './seed';
 export {
-  QUARANTINE_EXCERPT_MAX,
-  changedFields,
   discardSyncIssue,
   observeSyncIssues,
   recordQuarantine,

@@ -7,7 +7,7 @@ import type { OutpostDatabase } from './database';
 import type { CollectionName, SyncIssueDoc } from './schemas';
 
 /** Longest excerpt of a hostile document kept for the report. */
-export const QUARANTINE_EXCERPT_MAX = 2_000;
+const QUARANTINE_EXCERPT_MAX = 2_000;
 
 const LOCAL_FIELDS = ['_meta', '_rev', '_attachments', '_deleted'];
 
@@ -118,7 +118,7 @@ function stripLocal(doc: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Fields of `doc` whose JSON differs from `base` (all fields when there was no base). */
-export function changedFields(
+function changedFields(
   doc: Record<string, unknown>,
   base: Record<string, unknown> | null,
 ): Record<string, unknown> {

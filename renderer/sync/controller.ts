@@ -126,11 +126,6 @@ export function syncNow(): void {
   engine?.syncNow();
 }
 
-/** The running engine, for tests and diagnostics. */
-export function currentEngine(): SyncEngine | null {
-  return engine;
-}
-
 let listening = false;
 
 /** The operating system's online/offline signal reaches the engine at once. */

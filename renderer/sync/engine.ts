@@ -183,11 +183,6 @@ export class SyncEngine {
     await Promise.all(this.replications.map((r) => r.state.awaitInSync()));
   }
 
-  /** Raw request on the work lane (attachments, diagnostics). */
-  request(path: string): Promise<Response> {
-    return this.client.request(path);
-  }
-
   /** Routes a change and remembers its revision for later pushes of edits to it. */
   private route(row: ChangeRow): RoutedChange | null {
     const change = this.options.codec.route(row);
