@@ -89,8 +89,10 @@ if (electron) {
   const child = spawn(electron, ['.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const csp = readFileSync('dist/renderer/csp.txt', 'utf8');
-  await startStaticServer({ root: 'dist/renderer', port, csp });
+  // OUTPOST_RENDERER_DIR serves another build of the renderer (parallel test runs on one machine).
+  const root = process.env.OUTPOST_RENDERER_DIR || 'dist/renderer';
+  const csp = readFileSync(`${root}/csp.txt`, 'utf8');
+  await startStaticServer({ root, port, csp });
   const url = `http://127.0.0.1:${port}/`;
   console.info(
     webOnly

@@ -32,6 +32,13 @@ import { useSyncIssues } from '../features/sync/useSyncIssues';
 import { CommandPalette } from '../features/palette/CommandPalette';
 import { ShortcutsModal } from '../features/palette/ShortcutsModal';
 import { NotFound } from './NotFound';
+import { KnownErrorsPage } from '../features/problems/KnownErrorsPage';
+import { ChangeCalendarPage } from '../features/changes/ChangeCalendarPage';
+import { ProjectTimelinePage } from '../features/projects/ProjectTimelinePage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { NotificationsBadge } from '../features/notifications/NotificationsBadge';
+import { NotificationsRunner } from '../features/notifications/NotificationsRunner';
+import { ServiceSettingsPage } from '../features/settings/ServiceSettingsPage';
 import { desktopApi } from '../lib/desktop';
 
 export function Shell() {
@@ -159,6 +166,21 @@ export function Shell() {
         ))}
         <NavLink href="#/tickets/new" label="New ticket" active={route.name === 'new-ticket'} />
         <Text size="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4}>
+          SERVICE MANAGEMENT
+        </Text>
+        <NavLink href="#/problems/known-errors" label="Known errors" active={route.name === 'known-errors'} />
+        <NavLink
+          href="#/changes/calendar"
+          label="Change calendar"
+          active={route.name === 'change-calendar'}
+        />
+        <NavLink
+          href="#/notifications"
+          label="Notifications"
+          active={route.name === 'notifications'}
+          rightSection={<NotificationsBadge />}
+        />
+        <Text size="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4}>
           WORKSPACE
         </Text>
         <NavLink
@@ -173,6 +195,11 @@ export function Shell() {
             ) : null
           }
         />
+        <NavLink
+          href="#/settings/service"
+          label="Service settings"
+          active={route.name === 'service-settings'}
+        />
         <NavLink href="#/settings" label="Settings" active={route.name === 'settings'} />
       </AppShell.Navbar>
       <AppShell.Main>
@@ -181,8 +208,14 @@ export function Shell() {
         {route.name === 'new-ticket' && <NewTicketPage />}
         {route.name === 'settings' && <SettingsPage />}
         {route.name === 'sync' && <SyncIssuesPage />}
+        {route.name === 'known-errors' && <KnownErrorsPage />}
+        {route.name === 'change-calendar' && <ChangeCalendarPage />}
+        {route.name === 'project-timeline' && <ProjectTimelinePage id={route.id} />}
+        {route.name === 'notifications' && <NotificationsPage />}
+        {route.name === 'service-settings' && <ServiceSettingsPage />}
         {route.name === 'not-found' && <NotFound path={route.path} />}
       </AppShell.Main>
+      <NotificationsRunner />
       <CommandPalette />
       <ShortcutsModal />
     </AppShell>

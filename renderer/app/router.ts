@@ -10,6 +10,11 @@ export type Route =
   | { name: 'new-ticket' }
   | { name: 'settings' }
   | { name: 'sync' }
+  | { name: 'known-errors' }
+  | { name: 'change-calendar' }
+  | { name: 'project-timeline'; id: string }
+  | { name: 'notifications' }
+  | { name: 'service-settings' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -18,8 +23,14 @@ export function parseRoute(hash: string): Route {
   if (path === '/tickets/new') return { name: 'new-ticket' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/sync') return { name: 'sync' };
+  if (path === '/problems/known-errors') return { name: 'known-errors' };
+  if (path === '/changes/calendar') return { name: 'change-calendar' };
+  if (path === '/notifications') return { name: 'notifications' };
+  if (path === '/settings/service') return { name: 'service-settings' };
   const match = /^\/tickets\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (match?.[1]) return { name: 'ticket', id: match[1] };
+  const timeline = /^\/projects\/([A-Za-z0-9_-]{1,64})\/timeline$/.exec(path);
+  if (timeline?.[1]) return { name: 'project-timeline', id: timeline[1] };
   return { name: 'not-found', path };
 }
 

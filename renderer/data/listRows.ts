@@ -26,6 +26,8 @@ export interface ListRow {
   updatedAt: number;
   createdAt: number;
   sortDesc: number;
+  /** The problem, release or project this record belongs to; '' when none. */
+  parentId: string;
 }
 
 export function toListRow(doc: TicketDoc): ListRow {
@@ -43,6 +45,7 @@ export function toListRow(doc: TicketDoc): ListRow {
     updatedAt: doc.updatedAt,
     createdAt: doc.createdAt,
     sortDesc: doc.sortDesc,
+    parentId: doc.parentId ?? '',
   };
 }
 

@@ -11,7 +11,8 @@ import type { OutpostDatabase } from './database';
 import { toListRow, type ListRow } from './listRows';
 
 export const ROWS_SNAPSHOT_DOC_ID = 'listRowsSnapshot';
-const FORMAT = 1;
+/** 2: adds `parentId`. */
+const FORMAT = 2;
 /** Replays this much history before the checkpoint too: a write from another window gets its
  * `lwt` before its transaction commits, so it can arrive after a later one. Commits take well
  * under a second; re-applying a change is harmless. */
@@ -41,6 +42,7 @@ interface StoredSnapshot {
     phase: string[];
     updatedAt: number[];
     createdAt: number[];
+    parentId: string[];
   };
 }
 
@@ -58,6 +60,7 @@ const COLUMN_NAMES = [
   'phase',
   'updatedAt',
   'createdAt',
+  'parentId',
 ] as const satisfies readonly (keyof Columns)[];
 
 /** The later of two checkpoints, in the order RxDB's changes feed uses: (lwt, id). */
@@ -102,6 +105,7 @@ export function fromColumns(columns: Columns): ListRow[] | null {
       updatedAt,
       createdAt: columns.createdAt[i]!,
       sortDesc: MAX_TIME - updatedAt,
+      parentId: columns.parentId[i]!,
     };
   }
   return rows;

@@ -17,5 +17,6 @@ export function listRowFrom(id: string, updatedAt: number): ListRow {
     updatedAt,
     createdAt: updatedAt - 1,
     sortDesc: MAX_TIME - updatedAt,
+    parentId: '',
   };
 }

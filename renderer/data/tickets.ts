@@ -10,6 +10,7 @@ import { applyTicketEdit, buildTicket, type TicketPatch } from '../../shared/dom
 import { FORM_ERROR_KEY, type FieldErrors, type TicketInput } from '../../shared/domain/validation';
 import type { OutpostDatabase } from './database';
 import { nextTicketNumber } from './device';
+import { processGuards } from './process';
 import { cryptoRandom } from './random';
 import { readPriorityMatrix } from './settings';
 
@@ -94,6 +95,7 @@ export async function updateTicket(
     now: options.now ?? Date.now(),
     userId: session.userId,
     matrix: await readPriorityMatrix(db),
+    guards: patch.status !== undefined ? await processGuards(db, doc.toMutableJSON()) : {},
   };
 
   const first = applyTicketEdit(doc.toMutableJSON(), patch, ctx);

@@ -10,7 +10,13 @@ import { MAX_TIME } from '../domain/model';
 import type { ActivityDoc, Level, TicketDoc, TicketKind, TicketStatus } from '../domain/model';
 import { formatTicketNumber } from '../domain/numbering';
 import { priorityOf } from '../domain/priority';
-import { pendingReasonsFor, phaseOf, resolutionCodesFor, type ResolutionCode } from '../domain/status';
+import {
+  STATUS_MACHINES,
+  pendingReasonsFor,
+  phaseOf,
+  resolutionCodesFor,
+  type ResolutionCode,
+} from '../domain/status';
 import { chance, createRandom, pick, randomInt, weighted, type Random } from './random';
 import type { DemoTeam } from './team';
 import { indexTeam, type TeamIndex } from './team-index';
@@ -85,6 +91,16 @@ const RESOLVE_HOURS = [0, 4, 16, 48, 120, 360] as const;
 
 function family(kind: TicketKind): text.TextFamily {
   return kind === 'incident' || kind === 'request' || kind === 'question' ? kind : 'work';
+}
+
+/** Open statuses drawn for the queue-style machines, mapped onto each kind's own process. */
+function openStatusFor(kind: TicketKind, drawn: TicketStatus, random: Random): TicketStatus {
+  if (kind === 'change')
+    return pick(random, ['new', 'assess', 'authorize', 'scheduled', 'implement'] as const);
+  const machine = STATUS_MACHINES[kind].transitions;
+  if (drawn === 'pending' && pendingReasonsFor(kind).length === 0) return 'in_progress';
+  if (drawn !== 'new' && machine[drawn].length === 0) return 'in_progress';
+  return drawn;
 }
 
 /** Probability that a ticket of this age is still open: recent work is open, old work is done. */
@@ -167,7 +183,7 @@ function generateTicket(
   let closedAt = 0;
   let updatedAt: number;
   if (chance(random, openProbability(ageMs / DAY))) {
-    status = pickOpenStatus(random);
+    status = openStatusFor(kind, pickOpenStatus(random), random);
     if (status !== 'new') assigneeId = pick(random, members);
     if (status === 'pending') pendingReason = pick(random, pendingReasonsFor(kind));
     updatedAt = createdAt + Math.floor(random() * ageMs);
@@ -177,8 +193,8 @@ function generateTicket(
     resolvedAt = Math.min(now, createdAt + Math.floor(hours * HOUR));
     // Requesters confirm within two days, or the ticket auto-closes after five.
     const closeAfter = chance(random, 0.4) ? randomInt(random, 1, 48) * HOUR : 5 * DAY;
-    status = resolvedAt + closeAfter <= now ? 'closed' : 'resolved';
-    if (status === 'closed') closedAt = resolvedAt + closeAfter;
+    status = resolvedAt + closeAfter <= now || kind === 'change' ? 'closed' : 'resolved';
+    if (status === 'closed') closedAt = Math.min(now, resolvedAt + closeAfter);
     const code = pickResolution(random, kind);
     resolutionCode = code;
     resolutionNotes = pick(random, text.RESOLUTION_NOTES[code]);

@@ -183,6 +183,16 @@ export const RESOLUTION_NOTES: Readonly<Record<ResolutionCode, readonly string[]
     'Rejected: conflicts with the security policy.',
   ],
   cancelled: ['Cancelled at the requester’s request; no longer needed.'],
+  fixed: [
+    'Root cause found in the driver; vendor fix rolled out to every affected device.',
+    'Configuration drift corrected and a baseline enforced by policy.',
+  ],
+  successful: ['Implemented in the window as planned; post-checks passed.'],
+  successful_with_issues: ['Implemented; one site needed a manual restart, documented in the review.'],
+  unsuccessful: ['Implementation failed the post-checks; the change will be replanned.'],
+  rolled_back: ['Rolled back after the smoke test failed; service restored from the back-out plan.'],
+  released: ['Deployed to production; release notes published.'],
+  completed: ['All deliverables accepted by the sponsor.', 'Done and verified.'],
 };
 
 /** Relative frequency of each code where the kind allows it (see resolutionCodesFor). */
@@ -198,6 +208,13 @@ export const RESOLUTION_WEIGHTS: Readonly<Record<ResolutionCode, number>> = {
   resolved_by_problem: 2,
   rejected: 5,
   cancelled: 4,
+  fixed: 70,
+  successful: 80,
+  successful_with_issues: 10,
+  unsuccessful: 4,
+  rolled_back: 6,
+  released: 90,
+  completed: 90,
 };
 
 export const COMMENTS_FROM_REQUESTER = [

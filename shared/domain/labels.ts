@@ -6,15 +6,19 @@
 import type {
   ActivityKind,
   ArticleState,
+  ChangeType,
   CiClass,
   CiState,
   PendingReason,
   Priority,
   RelationType,
+  ReleaseStage,
+  RiskLevel,
   Role,
   TicketKind,
   TicketPhase,
   TicketStatus,
+  Vote,
 } from './model';
 import { PRIORITY_LABELS } from './priority';
 import type { ResolutionCode } from './status';
@@ -40,6 +44,36 @@ export const STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
   resolved: 'Resolved',
   closed: 'Closed',
   reopened: 'Reopened',
+  assess: 'Assess',
+  authorize: 'Authorize',
+  scheduled: 'Scheduled',
+  implement: 'Implement',
+  review: 'Review',
+  cancelled: 'Cancelled',
+};
+
+export const CHANGE_TYPE_LABELS: Readonly<Record<ChangeType, string>> = {
+  standard: 'Standard (pre-approved)',
+  normal: 'Normal',
+  emergency: 'Emergency',
+};
+
+export const RISK_LEVEL_LABELS: Readonly<Record<RiskLevel, string>> = {
+  low: 'Low',
+  moderate: 'Moderate',
+  high: 'High',
+  very_high: 'Very high',
+};
+
+export const RELEASE_STAGE_LABELS: Readonly<Record<ReleaseStage, string>> = {
+  build: 'Build',
+  test: 'Test',
+  production: 'Production',
+};
+
+export const VOTE_LABELS: Readonly<Record<Vote, string>> = {
+  approve: 'Approve',
+  reject: 'Reject',
 };
 
 export const PHASE_LABELS: Readonly<Record<TicketPhase, string>> = {
@@ -68,6 +102,13 @@ export const RESOLUTION_CODE_LABELS: Readonly<Record<ResolutionCode, string>> = 
   resolved_by_problem: 'Resolved by problem fix',
   rejected: 'Rejected',
   cancelled: 'Cancelled',
+  fixed: 'Root cause fixed',
+  successful: 'Successful',
+  successful_with_issues: 'Successful with issues',
+  unsuccessful: 'Unsuccessful',
+  rolled_back: 'Rolled back',
+  released: 'Released',
+  completed: 'Completed',
 };
 
 export const CI_CLASS_LABELS: Readonly<Record<CiClass, string>> = {
@@ -108,6 +149,9 @@ export const ACTIVITY_KIND_LABELS: Readonly<Record<ActivityKind, string>> = {
   worklog: 'Work log',
   change: 'Change',
   merge: 'Merge',
+  vote: 'CAB vote',
+  survey: 'Satisfaction survey',
+  escalation: 'Escalation',
 };
 
 export const RELATION_TYPE_LABELS: Readonly<Record<RelationType, string>> = {

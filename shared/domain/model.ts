@@ -36,6 +36,14 @@ export const TICKET_STATUSES = [
   'resolved',
   'closed',
   'reopened',
+  // Change management (ITIL "change enablement"): assessed, authorised by the CAB, scheduled,
+  // implemented, reviewed; or cancelled before implementation.
+  'assess',
+  'authorize',
+  'scheduled',
+  'implement',
+  'review',
+  'cancelled',
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
@@ -92,9 +100,60 @@ export interface TicketDoc {
   updatedBy: string;
   resolvedAt: number;
   closedAt: number;
+  // ---- Process fields: optional, present only on the kinds that use them (see process.ts).
+  /** The record this one belongs to: incident/request -> problem, change -> release, task -> project. */
+  parentId?: string;
+  /** An SLA policy chosen by hand; absent or empty = chosen by kind, priority and category. */
+  slaPolicyId?: string;
+  /** Problems. */
+  rootCause?: string;
+  workaround?: string;
+  knownError?: boolean;
+  /** Changes. */
+  changeType?: ChangeType;
+  /** Answers of the risk questionnaire, question id -> chosen option's score. */
+  riskAnswers?: Record<string, number>;
+  risk?: RiskLevel | '';
+  implementationPlan?: string;
+  backoutPlan?: string;
+  testPlan?: string;
+  /** Planned window (changes) or the span shown on a project timeline (tasks); 0 = not set. */
+  plannedStart?: number;
+  plannedEnd?: number;
+  /** Releases. */
+  version?: string;
+  targetDate?: number;
+  stage?: ReleaseStage | '';
+  /** Project tasks. */
+  dueAt?: number;
+  estimateMinutes?: number;
+  /** Tasks that must be finished before this one can start. */
+  dependsOn?: string[];
 }
 
-export const ACTIVITY_KINDS = ['created', 'comment', 'note', 'worklog', 'change', 'merge'] as const;
+export const CHANGE_TYPES = ['standard', 'normal', 'emergency'] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
+export const RISK_LEVELS = ['low', 'moderate', 'high', 'very_high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const RELEASE_STAGES = ['build', 'test', 'production'] as const;
+export type ReleaseStage = (typeof RELEASE_STAGES)[number];
+
+export const ACTIVITY_KINDS = [
+  'created',
+  'comment',
+  'note',
+  'worklog',
+  'change',
+  'merge',
+  // A CAB member's approve/reject on a change (`vote`), counted when the change is authorised.
+  'vote',
+  // A customer satisfaction answer (`score` 1-5, `body` the comment).
+  'survey',
+  // An automatic action of an escalation rule (what it changed is in `changes`).
+  'escalation',
+] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface FieldChange {
@@ -113,11 +172,18 @@ export interface ActivityDoc {
   body: string;
   minutes: number;
   changes: FieldChange[];
+  /** `vote` entries only. */
+  vote?: Vote;
+  /** `survey` entries only: 1 (very dissatisfied) to 5 (very satisfied). */
+  score?: number;
   createdAt: number;
   createdBy: string;
   updatedAt: number;
   updatedBy: string;
 }
+
+export const VOTES = ['approve', 'reject'] as const;
+export type Vote = (typeof VOTES)[number];
 
 export const CI_CLASSES = [
   'business_service',

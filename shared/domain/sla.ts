@@ -33,6 +33,9 @@ export interface SlaPolicy {
   warnAt: number;
 }
 
+/** Kinds the default policies cover. */
+export const SLA_KINDS: readonly TicketKind[] = ['incident', 'request', 'question', 'problem'];
+
 /** Calendar ids used by the default policies; the team maps them to calendars in settings. */
 export const ALWAYS_ON_CALENDAR_ID = '24x7';
 export const BUSINESS_CALENDAR_ID = 'business';
@@ -52,7 +55,8 @@ const byPriority = (
 ): SlaPolicy => ({
   id: `default-p${priority}`,
   name,
-  match: { priorities: [priority] },
+  // Service clocks are for the desk's queues; changes, releases and projects run to plans.
+  match: { kinds: [...SLA_KINDS], priorities: [priority] },
   responseMs,
   resolutionMs,
   calendarId,
@@ -180,7 +184,7 @@ function statusHistory(ticket: TicketDoc, entries: readonly ActivityDoc[]): Stat
 
 function resolutionPhase(status: TicketStatus): Phase {
   if (status === 'pending') return 'paused';
-  return status === 'resolved' || status === 'closed' ? 'stopped' : 'running';
+  return status === 'resolved' || status === 'closed' || status === 'cancelled' ? 'stopped' : 'running';
 }
 
 /** Running spans up to now, the phase the clock is in now, and when it last stopped. */

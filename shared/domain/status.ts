@@ -10,7 +10,8 @@
  * closed work never changes after the fact).
  */
 import { KIND_LABELS, PENDING_REASON_LABELS, STATUS_LABELS, labelOf, resolutionCodeLabel } from './labels';
-import type { PendingReason, TicketKind, TicketPhase, TicketStatus } from './model';
+import { TICKET_STATUSES } from './model';
+import type { ChangeType, PendingReason, RiskLevel, TicketKind, TicketPhase, TicketStatus } from './model';
 import type { FieldErrors } from './validation';
 
 export const RESOLUTION_CODES = [
@@ -25,6 +26,13 @@ export const RESOLUTION_CODES = [
   'resolved_by_problem',
   'rejected',
   'cancelled',
+  'fixed',
+  'successful',
+  'successful_with_issues',
+  'unsuccessful',
+  'rolled_back',
+  'released',
+  'completed',
 ] as const;
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
 
@@ -36,9 +44,16 @@ export interface StatusMachine {
   resolutionCodes: readonly ResolutionCode[];
 }
 
+/** Statuses a machine does not use have no way out (and none leads to them). */
+function table(partial: Partial<Record<TicketStatus, readonly TicketStatus[]>>): TransitionTable {
+  const full = {} as Record<TicketStatus, readonly TicketStatus[]>;
+  for (const status of TICKET_STATUSES) full[status] = partial[status] ?? [];
+  return full;
+}
+
 /** Incidents: restore service. Can wait on the requester, a vendor, a change or a problem fix. */
 const INCIDENT: StatusMachine = {
-  transitions: {
+  transitions: table({
     new: ['assigned', 'in_progress', 'pending', 'resolved'],
     // Back to New = unassign, returning the ticket to the group queue.
     assigned: ['in_progress', 'pending', 'resolved', 'new'],
@@ -46,8 +61,7 @@ const INCIDENT: StatusMachine = {
     pending: ['assigned', 'in_progress', 'resolved'],
     resolved: ['closed', 'reopened'],
     reopened: ['assigned', 'in_progress', 'pending', 'resolved'],
-    closed: [],
-  },
+  }),
   pendingReasons: ['awaiting_requester', 'awaiting_vendor', 'awaiting_change', 'awaiting_problem'],
   resolutionCodes: [
     'solved',
@@ -66,15 +80,14 @@ const INCIDENT: StatusMachine = {
  * than on changes or problems, and end fulfilled or rejected rather than "solved".
  */
 const REQUEST: StatusMachine = {
-  transitions: {
+  transitions: table({
     new: ['assigned', 'in_progress', 'pending', 'resolved'],
     assigned: ['in_progress', 'pending', 'resolved', 'new'],
     in_progress: ['assigned', 'pending', 'resolved'],
     pending: ['assigned', 'in_progress', 'resolved'],
     resolved: ['closed', 'reopened'],
     reopened: ['assigned', 'in_progress', 'pending', 'resolved'],
-    closed: [],
-  },
+  }),
   pendingReasons: ['awaiting_approval', 'awaiting_delivery', 'awaiting_requester', 'awaiting_vendor'],
   resolutionCodes: ['fulfilled', 'rejected', 'duplicate', 'cancelled'],
 };
@@ -85,32 +98,98 @@ const REQUEST: StatusMachine = {
  * and a Pending or Reopened question goes straight back to whoever is answering it.
  */
 const QUESTION: StatusMachine = {
-  transitions: {
+  transitions: table({
     new: ['assigned', 'in_progress', 'resolved'],
     assigned: ['in_progress', 'resolved', 'new'],
     in_progress: ['assigned', 'pending', 'resolved'],
     pending: ['in_progress', 'resolved'],
     resolved: ['closed', 'reopened'],
     reopened: ['assigned', 'in_progress', 'resolved'],
-    closed: [],
-  },
+  }),
   pendingReasons: ['awaiting_requester', 'awaiting_vendor'],
   resolutionCodes: ['answered', 'duplicate', 'cancelled'],
 };
 
+const INCIDENT_FLOW = {
+  new: INCIDENT.transitions.new,
+  assigned: INCIDENT.transitions.assigned,
+  in_progress: INCIDENT.transitions.in_progress,
+  pending: INCIDENT.transitions.pending,
+  resolved: INCIDENT.transitions.resolved,
+  reopened: INCIDENT.transitions.reopened,
+} as const;
+
 /**
- * Problems, changes, releases, projects and tasks use the incident machine until they get
- * processes of their own (changes will need approval and implementation states, for instance).
+ * Problems: investigated until the root cause is fixed. A problem is only parked once someone
+ * owns it; it waits on a vendor or on the change that will fix it.
  */
+const PROBLEM: StatusMachine = {
+  transitions: table({ ...INCIDENT_FLOW, new: ['assigned', 'in_progress', 'resolved'] }),
+  pendingReasons: ['awaiting_vendor', 'awaiting_change'],
+  resolutionCodes: ['fixed', 'resolved_by_change', 'duplicate', 'cancelled'],
+};
+
+/**
+ * Changes (ServiceNow's change model): New -> Assess -> Authorize (CAB) -> Scheduled ->
+ * Implement -> Review -> Closed, or Cancelled before implementation. The change type adds
+ * guards (see checkChangeGuards): standard changes are pre-approved and skip Authorize;
+ * emergency changes may go to the (emergency) CAB straight from New.
+ */
+const CHANGE: StatusMachine = {
+  transitions: table({
+    new: ['assess', 'authorize', 'cancelled'],
+    assess: ['authorize', 'scheduled', 'new', 'cancelled'],
+    authorize: ['scheduled', 'assess', 'cancelled'],
+    scheduled: ['implement', 'assess', 'cancelled'],
+    implement: ['review'],
+    review: ['closed'],
+  }),
+  pendingReasons: [],
+  resolutionCodes: ['successful', 'successful_with_issues', 'unsuccessful', 'rolled_back'],
+};
+
+/** Releases move through their stages (a field) while In progress; Released once ready. */
+const RELEASE: StatusMachine = {
+  transitions: table({
+    new: ['in_progress', 'resolved'],
+    in_progress: ['pending', 'resolved'],
+    pending: ['in_progress', 'resolved'],
+    resolved: ['closed', 'reopened'],
+    reopened: ['in_progress', 'pending', 'resolved'],
+  }),
+  pendingReasons: ['awaiting_change', 'awaiting_vendor'],
+  resolutionCodes: ['released', 'cancelled'],
+};
+
+/** Projects: on hold is Pending; Completed or Cancelled. */
+const PROJECT: StatusMachine = {
+  transitions: table({
+    new: ['in_progress', 'resolved'],
+    in_progress: ['pending', 'resolved'],
+    pending: ['in_progress', 'resolved'],
+    resolved: ['closed', 'reopened'],
+    reopened: ['in_progress', 'pending', 'resolved'],
+  }),
+  pendingReasons: ['awaiting_requester', 'awaiting_vendor', 'awaiting_approval'],
+  resolutionCodes: ['completed', 'cancelled'],
+};
+
+/** Project tasks: the incident flow; a task cannot start while a task it depends on is open. */
+const TASK: StatusMachine = {
+  transitions: table({ ...INCIDENT_FLOW, new: ['assigned', 'in_progress', 'resolved'] }),
+  pendingReasons: ['awaiting_requester', 'awaiting_vendor', 'awaiting_delivery'],
+  resolutionCodes: ['completed', 'cancelled'],
+};
+
 export const STATUS_MACHINES: Readonly<Record<TicketKind, StatusMachine>> = {
   incident: INCIDENT,
   request: REQUEST,
   question: QUESTION,
-  problem: INCIDENT,
-  change: INCIDENT,
-  release: INCIDENT,
-  project: INCIDENT,
-  task: INCIDENT,
+  problem: PROBLEM,
+  change: CHANGE,
+  release: RELEASE,
+  project: PROJECT,
+  task: TASK,
 };
 
 /** Fields the status rules look at. Strings are empty when unset, as on TicketDoc. */
@@ -119,8 +198,25 @@ export interface TransitionFields {
   pendingReason: string;
   resolutionCode: string;
   resolutionNotes: string;
-  /** Free text explaining the transition; required to reopen. */
+  /** Free text explaining the transition; required to reopen or cancel. */
   reason?: string;
+  /** Changes: what authorisation and scheduling look at. */
+  change?: ChangeFacts;
+  /** Changes: the CAB's outcome from the votes on the timeline (see cab.ts). */
+  cabApproved?: boolean;
+  /** Releases: every included change approved and implemented (see release.ts). */
+  releaseReady?: boolean;
+  /** Tasks: numbers of the tasks this one depends on that are still open. */
+  openDependencies?: readonly string[];
+}
+
+export interface ChangeFacts {
+  changeType: ChangeType | '';
+  risk: RiskLevel | '';
+  implementationPlan: string;
+  backoutPlan: string;
+  plannedStart: number;
+  plannedEnd: number;
 }
 
 export type TransitionResult = { ok: true } | { ok: false; errors: FieldErrors };
@@ -139,7 +235,12 @@ export function resolutionCodesFor(kind: TicketKind): ResolutionCode[] {
 
 /** `done` once the work is finished (resolved or closed): views of open work skip these. */
 export function phaseOf(status: TicketStatus): TicketPhase {
-  return status === 'resolved' || status === 'closed' ? 'done' : 'open';
+  return status === 'resolved' || status === 'closed' || status === 'cancelled' ? 'done' : 'open';
+}
+
+/** Machines with a queue (New -> Assigned) treat an assignee on New as a pick-up. */
+export function hasQueue(kind: TicketKind): boolean {
+  return STATUS_MACHINES[kind].transitions.new.includes('assigned');
 }
 
 function article(word: string): string {
@@ -162,11 +263,12 @@ export function checkStatusFields(
   const machine = STATUS_MACHINES[kind];
   const kindName = KIND_LABELS[kind].toLowerCase();
 
-  if ((status === 'assigned' || status === 'in_progress') && fields.assigneeId.trim() === '') {
+  const owned = status === 'assigned' || status === 'in_progress' || status === 'implement';
+  if (owned && fields.assigneeId.trim() === '') {
     errors.assigneeId = `An assignee is required when the status is ${label(status)}.`;
   }
   // New means "in the queue, nobody has it": an assignee there would hide the ticket from triage.
-  if (status === 'new' && fields.assigneeId.trim() !== '') {
+  if (status === 'new' && hasQueue(kind) && fields.assigneeId.trim() !== '') {
     errors.assigneeId =
       'A ticket with status New cannot have an assignee; clear the assignee or choose Assigned.';
   }
@@ -211,5 +313,53 @@ export function checkTransition(
   if (to === 'reopened' && (fields.reason ?? '').trim() === '') {
     errors.reason = 'A reason is required to reopen a ticket.';
   }
+  if (to === 'cancelled' && (fields.reason ?? '').trim() === '') {
+    errors.reason = 'A reason is required to cancel.';
+  }
+  if (kind === 'change') Object.assign(errors, checkChangeGuards(from, to, fields));
+  if (
+    kind === 'release' &&
+    to === 'resolved' &&
+    fields.resolutionCode === 'released' &&
+    !fields.releaseReady
+  ) {
+    errors.status = 'A release can only be released once every included change is approved and implemented.';
+  }
+  if (kind === 'task' && to === 'in_progress' && (fields.openDependencies ?? []).length > 0) {
+    const list = (fields.openDependencies ?? []).join(', ');
+    errors.status = `This task cannot start before the tasks it depends on are done: ${list}.`;
+  }
   return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
+}
+
+/**
+ * Change guards on top of the table. Going to the CAB or to the calendar needs a complete plan
+ * (type, risk, implementation and back-out plans, a window); the CAB's approval is required to
+ * schedule a normal or emergency change; the type decides the shortcuts.
+ */
+function checkChangeGuards(from: TicketStatus, to: TicketStatus, fields: TransitionFields): FieldErrors {
+  const errors: FieldErrors = {};
+  const facts = fields.change;
+  if (to !== 'authorize' && to !== 'scheduled') return errors;
+  if (!facts || facts.changeType === '') {
+    errors.changeType = 'Choose the change type first.';
+    return errors;
+  }
+  if (to === 'authorize' && from === 'new' && facts.changeType !== 'emergency') {
+    errors.status = 'Only emergency changes go to the CAB before they are assessed.';
+  }
+  if (to === 'scheduled' && from === 'assess' && facts.changeType !== 'standard') {
+    errors.status = 'A normal or emergency change must be authorised by the CAB before it is scheduled.';
+  }
+  if (to === 'scheduled' && from === 'authorize' && !fields.cabApproved) {
+    errors.status = 'The CAB has not approved this change yet.';
+  }
+  if (facts.risk === '') errors.risk = 'Answer the risk questionnaire first.';
+  if (facts.implementationPlan.trim() === '')
+    errors.implementationPlan = 'An implementation plan is required.';
+  if (facts.backoutPlan.trim() === '') errors.backoutPlan = 'A back-out plan is required.';
+  if (!(facts.plannedStart > 0 && facts.plannedEnd > facts.plannedStart)) {
+    errors.plannedStart = 'A planned window (start before end) is required.';
+  }
+  return errors;
 }

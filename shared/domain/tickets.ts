@@ -6,7 +6,8 @@
 import { MAX_TIME } from './model';
 import type { ActivityDoc, FieldChange, TicketDoc, TicketStatus } from './model';
 import { priorityOf, type PriorityMatrix } from './priority';
-import { checkStatusFields, checkTransition, phaseOf, type TransitionFields } from './status';
+import { applyProcessPatch, changeFacts, validateProcessPatch, type ProcessPatch } from './process';
+import { checkStatusFields, checkTransition, hasQueue, phaseOf, type TransitionFields } from './status';
 import {
   FORM_ERROR_KEY,
   isValid,
@@ -23,18 +24,28 @@ export interface BuildTicketContext {
   matrix?: PriorityMatrix;
 }
 
+/** Facts from other records that some transitions depend on (CAB votes, included changes...). */
+export interface ProcessGuards {
+  cabApproved?: boolean;
+  releaseReady?: boolean;
+  openDependencies?: readonly string[];
+}
+
 export type BuildTicketResult =
   { ok: true; ticket: TicketDoc; activity: Omit<ActivityDoc, 'id'> } | { ok: false; errors: FieldErrors };
 
 export type TicketPatch = Partial<TicketInput> & {
   /** Why the status changes; required to reopen, recorded by the caller on the timeline. */
   reason?: string;
+  /** Kind-specific fields (see process.ts). */
+  process?: ProcessPatch;
 };
 
 export interface EditContext {
   now: number;
   userId: string;
   matrix?: PriorityMatrix;
+  guards?: ProcessGuards;
 }
 
 export type EditTicketResult =
@@ -64,12 +75,13 @@ function isDone(status: TicketStatus): boolean {
 }
 
 export function buildTicket(input: TicketInput, ctx: BuildTicketContext): BuildTicketResult {
-  const errors = validateTicketInput(input);
+  const errors = { ...validateTicketInput(input), ...validateProcessPatch(input.kind, input.process ?? {}) };
   if (!isValid(errors)) return { ok: false, errors };
 
   const assigneeId = (input.assigneeId ?? '').trim();
   // Creating with an assignee is the same as creating then assigning (GLPI behaves alike).
-  const status: TicketStatus = input.status ?? (assigneeId === '' ? 'new' : 'assigned');
+  const status: TicketStatus =
+    input.status ?? (assigneeId === '' || !hasQueue(input.kind) ? 'new' : 'assigned');
   if (status === 'reopened') {
     return { ok: false, errors: { status: 'A ticket cannot be created as Reopened.' } };
   }
@@ -114,6 +126,7 @@ export function buildTicket(input: TicketInput, ctx: BuildTicketContext): BuildT
     resolvedAt: done ? now : 0,
     closedAt: status === 'closed' ? now : 0,
   };
+  const withProcess = applyProcessPatch(ticket, input.process ?? {}).ticket;
   const activity: Omit<ActivityDoc, 'id'> = {
     type: 'activity',
     parentId: ticket.id,
@@ -126,7 +139,7 @@ export function buildTicket(input: TicketInput, ctx: BuildTicketContext): BuildT
     updatedAt: now,
     updatedBy: userId,
   };
-  return { ok: true, ticket, activity };
+  return { ok: true, ticket: withProcess, activity };
 }
 
 /** Fields reported as changes, in timeline order. Derived bookkeeping fields are left out. */
@@ -187,18 +200,26 @@ export function applyTicketEdit(ticket: TicketDoc, patch: TicketPatch, ctx: Edit
     resolutionCode: patch.resolutionCode ?? ticket.resolutionCode,
     resolutionNotes: patch.resolutionNotes ?? ticket.resolutionNotes,
   };
-  const errors = validateTicketInput(merged);
+  const errors = {
+    ...validateTicketInput(merged),
+    ...validateProcessPatch(ticket.kind, patch.process ?? {}),
+  };
   if (!isValid(errors)) return { ok: false, errors };
 
   let assigneeId = merged.assigneeId.trim();
   let status: TicketStatus = patch.status ?? ticket.status;
-  if (status === ticket.status) {
+  if (status === ticket.status && hasQueue(ticket.kind)) {
     // Assigning a queued ticket picks it up; clearing the assignee of an Assigned ticket puts it
     // back in the queue. Mirrors buildTicket, so New <=> unassigned holds after any edit. (A
     // form that echoes the unchanged status counts as not asking for a status change.)
     if (ticket.status === 'new' && assigneeId !== '') status = 'assigned';
     else if (ticket.status === 'assigned' && assigneeId === '') status = 'new';
-  } else if (status === 'new' && ticket.status !== 'new' && patch.assigneeId === undefined) {
+  } else if (
+    status === 'new' &&
+    ticket.status !== 'new' &&
+    patch.assigneeId === undefined &&
+    hasQueue(ticket.kind)
+  ) {
     assigneeId = ''; // explicit "unassign" by status
   }
   const reopening = status === 'reopened' && ticket.status !== 'reopened';
@@ -208,6 +229,7 @@ export function applyTicketEdit(ticket: TicketDoc, patch: TicketPatch, ctx: Edit
     resolutionCode: reopening ? '' : (merged.resolutionCode ?? '').trim(),
     resolutionNotes: reopening ? '' : (merged.resolutionNotes ?? ''),
     reason: patch.reason,
+    ...ctx.guards,
   };
 
   const ciIds = unique(merged.ciIds ?? []);
@@ -236,6 +258,9 @@ export function applyTicketEdit(ticket: TicketDoc, patch: TicketPatch, ctx: Edit
     resolutionNotes: fields.resolutionNotes,
   };
 
+  const processed = applyProcessPatch(next, patch.process ?? {});
+  Object.assign(next, processed.ticket);
+  if (ticket.kind === 'change') fields.change = changeFacts(next);
   const changes: FieldChange[] = [];
   for (const field of TRACKED_FIELDS) {
     const from = ticket[field];
@@ -248,13 +273,14 @@ export function applyTicketEdit(ticket: TicketDoc, patch: TicketPatch, ctx: Edit
       });
     }
   }
+  changes.push(...processed.changes);
   if (changes.length === 0) return { ok: true, ticket, changes };
 
   if (status !== ticket.status) {
     const result = checkTransition(ticket.kind, ticket.status, status, fields);
     if (!result.ok) return result;
-  } else if (ticket.status === 'closed') {
-    return { ok: false, errors: { [FORM_ERROR_KEY]: 'Closed tickets cannot be changed.' } };
+  } else if (ticket.status === 'closed' || ticket.status === 'cancelled') {
+    return { ok: false, errors: { [FORM_ERROR_KEY]: 'Closed and cancelled tickets cannot be changed.' } };
   } else {
     const statusErrors = checkStatusFields(ticket.kind, status, fields);
     if (!isValid(statusErrors)) return { ok: false, errors: statusErrors };
@@ -265,7 +291,7 @@ export function applyTicketEdit(ticket: TicketDoc, patch: TicketPatch, ctx: Edit
   const now = Math.max(ctx.now, ticket.updatedAt);
   const entering = (target: TicketStatus): boolean => status === target && ticket.status !== target;
   next.resolvedAt = entering('resolved') ? now : reopening ? 0 : ticket.resolvedAt;
-  next.closedAt = entering('closed') ? now : ticket.closedAt;
+  next.closedAt = entering('closed') || entering('cancelled') ? now : ticket.closedAt;
   next.phase = phaseOf(status);
   next.updatedAt = now;
   next.updatedBy = ctx.userId;

@@ -4,6 +4,7 @@
  * Status rules (assignee needed for In progress, etc.) live in status.ts; this file only checks
  * that each field is well-formed on its own.
  */
+import type { ProcessPatch } from './process';
 import { PENDING_REASONS, TICKET_KINDS, TICKET_STATUSES } from './model';
 import type { Level, PendingReason, TicketKind, TicketStatus } from './model';
 import { KIND_LABELS } from './labels';
@@ -34,6 +35,8 @@ export interface TicketInput {
   pendingReason?: PendingReason | '';
   resolutionCode?: string;
   resolutionNotes?: string;
+  /** Kind-specific fields (problems, changes, releases, tasks); see process.ts. */
+  process?: ProcessPatch;
 }
 
 export const TITLE_MIN = 3;

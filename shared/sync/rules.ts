@@ -129,9 +129,16 @@ export function validateDocUpdate(
 
   if (type === 'activity') {
     if (!creating) throw { forbidden: 'Timeline entries cannot be edited (only admins may correct them).' };
-    const requesterKinds = ['comment', 'created', 'merge'];
+    const requesterKinds = ['comment', 'created', 'merge', 'survey'];
     if (rank === REQUESTER && requesterKinds.indexOf(newDoc.kind as string) === -1) {
-      throw { forbidden: 'Requesters can only add comments.' };
+      throw { forbidden: 'Requesters can only add comments and satisfaction answers.' };
+    }
+    // A CAB vote is a manager's decision; it counts for its author only.
+    if (newDoc.kind === 'vote' && rank < MANAGER) {
+      throw { forbidden: 'Only managers may vote on a change.' };
+    }
+    if (newDoc.kind === 'escalation' && rank < AGENT) {
+      throw { forbidden: 'Only agents, managers and admins may record escalations.' };
     }
     return;
   }

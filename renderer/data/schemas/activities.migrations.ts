@@ -5,4 +5,7 @@
  */
 import type { MigrationStrategies } from 'rxdb';
 
-export const activitiesMigrations: MigrationStrategies = {};
+export const activitiesMigrations: MigrationStrategies = {
+  // v1 only adds kinds and optional fields.
+  1: (doc: Record<string, unknown>) => doc,
+};

@@ -1,15 +1,19 @@
 /**
  * Activities: the append-only timeline of any record (comments, notes, worklogs, field
- * changes, merge notices). Never edited after creation, so replicas never conflict on them.
+ * changes, merge notices, CAB votes, satisfaction surveys, escalations). Never edited after
+ * creation, so replicas never conflict on them.
+ *
+ * Version history: v0 first release; v1 adds the kinds vote/survey/escalation and the optional
+ * `vote` and `score` fields (identity migration: every v0 document is a valid v1 document).
  */
 import type { RxJsonSchema } from 'rxdb';
-import { ACTIVITY_KINDS, type ActivityDoc } from '../../../shared/domain/model';
+import { ACTIVITY_KINDS, VOTES, type ActivityDoc } from '../../../shared/domain/model';
 import { enumField, idField, intField, textField, timeField, typeField } from './common';
 
 export const activitiesSchema: RxJsonSchema<ActivityDoc> = {
   title: 'activities',
   description: 'Append-only timeline entries on any record, keyed by id, listed by parentId',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -33,6 +37,8 @@ export const activitiesSchema: RxJsonSchema<ActivityDoc> = {
         required: ['field'],
       },
     },
+    vote: enumField(VOTES),
+    score: intField(1, 5),
     createdAt: timeField(),
     createdBy: idField(),
     updatedAt: timeField(),

@@ -23,6 +23,12 @@ export function ticketV0toV1(doc: DocData): DocData {
   };
 }
 
+/** v1 -> v2: new statuses and optional process fields only; every v1 document is valid v2. */
+export function ticketV1toV2(doc: DocData): DocData {
+  return doc;
+}
+
 export const ticketsMigrations: MigrationStrategies = {
   1: ticketV0toV1,
+  2: ticketV1toV2,
 };

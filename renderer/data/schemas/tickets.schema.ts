@@ -6,9 +6,20 @@
  *   cannot serve from an index (it loads every match and sorts in memory).
  * - v1: adds `phase` (open/done) and `sortDesc` (MAX_TIME - updatedAt) so every saved view is
  *   one ascending walk of a compound index. See tickets.migrations.ts.
+ * - v2: change statuses (assess ... cancelled) and optional process fields for problems,
+ *   changes, releases and project tasks, plus `parentId` and `slaPolicyId`. Optional, so v1
+ *   documents are valid v2 documents unchanged (identity migration).
  */
 import type { RxJsonSchema } from 'rxdb';
-import { PENDING_REASONS, TICKET_KINDS, TICKET_STATUSES, type TicketDoc } from '../../../shared/domain/model';
+import {
+  CHANGE_TYPES,
+  PENDING_REASONS,
+  RELEASE_STAGES,
+  RISK_LEVELS,
+  TICKET_KINDS,
+  TICKET_STATUSES,
+  type TicketDoc,
+} from '../../../shared/domain/model';
 import {
   enumField,
   idField,
@@ -41,7 +52,7 @@ export const TICKET_INDEXES = [
 export const ticketsSchema: RxJsonSchema<TicketDoc> = {
   title: 'tickets',
   description: 'ITIL work records (incident, request, problem, change, ...) keyed by id',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -72,6 +83,25 @@ export const ticketsSchema: RxJsonSchema<TicketDoc> = {
     updatedBy: idField(),
     resolvedAt: timeField(),
     closedAt: timeField(),
+    parentId: idField(),
+    slaPolicyId: idField(),
+    rootCause: textField(),
+    workaround: textField(),
+    knownError: { type: 'boolean' },
+    changeType: enumField(CHANGE_TYPES),
+    riskAnswers: { type: 'object', additionalProperties: { type: 'integer', minimum: 0, maximum: 100 } },
+    risk: enumField(['', ...RISK_LEVELS]),
+    implementationPlan: textField(),
+    backoutPlan: textField(),
+    testPlan: textField(),
+    plannedStart: timeField(),
+    plannedEnd: timeField(),
+    version: textField(),
+    targetDate: timeField(),
+    stage: enumField(['', ...RELEASE_STAGES]),
+    dueAt: timeField(),
+    estimateMinutes: intField(0, 1_000_000),
+    dependsOn: idListField(),
   },
   required: [
     'id',

@@ -9,6 +9,7 @@ import { markFirstScreenShown, useTicketRows, viewPredicate } from '../../app/ti
 import { useUi, type ViewId } from '../../state/ui';
 import { TicketFilters } from './TicketFilters';
 import { TicketTable } from './TicketTable';
+import { BulkBar } from '../problems/BulkBar';
 
 const VIEW_TITLES: Record<ViewId, string> = {
   open: 'All open tickets',
@@ -23,6 +24,7 @@ export function TicketListPage() {
   const projection = useTicketRows();
   const firstPage = useFirstPage(viewId, userId, !projection.ready);
   const searchRef = useRef<HTMLInputElement>(null);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
 
   const rows: ListRow[] = useMemo(() => {
     if (!projection.ready) return firstPage ?? [];
@@ -81,6 +83,9 @@ export function TicketListPage() {
         </Group>
       </Group>
       <TicketFilters searchRef={searchRef} disabled={!filtering} />
+      {checked.size > 0 && (
+        <BulkBar checkedIds={checked} rows={projection.rows} onDone={() => setChecked(new Set())} />
+      )}
       {!projection.ready && projection.total > 0 && (
         <Progress
           value={(100 * projection.loaded) / projection.total}
@@ -119,6 +124,15 @@ export function TicketListPage() {
           onSelect={select}
           sort={sort}
           onSort={(next) => setSort(next.field, next.dir)}
+          checkedIds={checked}
+          onCheck={(id, on) =>
+            setChecked((prev) => {
+              const next = new Set(prev);
+              if (on) next.add(id);
+              else next.delete(id);
+              return next;
+            })
+          }
         />
       )}
     </Stack>

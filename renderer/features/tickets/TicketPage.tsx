@@ -29,6 +29,7 @@ import { EditTicketModal } from './EditTicketModal';
 import { StatusModal } from './StatusModal';
 import { DeleteTicketButton } from './DeleteTicketButton';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { ProcessPanels, ProcessSide } from './ProcessPanels';
 
 const LOADING = Symbol('loading');
 
@@ -123,13 +124,17 @@ export function TicketPage({ id }: { id: string }) {
                 </Text>
               )}
             </Paper>
+            <ProcessPanels ticket={ticket} />
             <AttachmentsPanel parentId={ticket.id} parentType="ticket" />
             <Composer ticketId={ticket.id} />
             <Timeline ticketId={ticket.id} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <TicketDetails ticket={ticket} />
+          <Stack gap="md">
+            <ProcessSide ticket={ticket} />
+            <TicketDetails ticket={ticket} />
+          </Stack>
         </Grid.Col>
       </Grid>
       {editing && <EditTicketModal ticket={ticket} onClose={() => setEditing(false)} />}

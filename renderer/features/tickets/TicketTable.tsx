@@ -7,6 +7,7 @@ import { useDirectory } from '../../app/people';
 import { navigate } from '../../app/router';
 import { PriorityBadge, StatusBadge } from './badges';
 import { formatRelative } from '../../lib/format';
+import { SlaCell } from '../sla/SlaCell';
 
 const ROW_HEIGHT = 44;
 
@@ -18,6 +19,8 @@ export function TicketTable({
   onSelect,
   sort,
   onSort,
+  checkedIds,
+  onCheck,
 }: {
   rows: ListRow[];
   selectedId: string | null;
@@ -26,6 +29,9 @@ export function TicketTable({
   onSelect: (id: string) => void;
   sort: RowSort;
   onSort: (sort: RowSort) => void;
+  /** Rows ticked for a bulk action (e.g. create a problem from incidents). */
+  checkedIds: ReadonlySet<string>;
+  onCheck: (id: string, checked: boolean) => void;
 }) {
   const parentRef = useRef<HTMLDivElement>(null);
   const directory = useDirectory();
@@ -49,10 +55,12 @@ export function TicketTable({
       aria-rowcount={rows.length}
     >
       <div className="ticket-row header" role="row">
+        <span role="columnheader" aria-label="Selected" />
         <SortHeader label="Number" field="number" sort={sort} onSort={onSort} />
         <SortHeader label="Pri." field="priority" sort={sort} onSort={onSort} />
         <SortHeader label="Title" field="title" sort={sort} onSort={onSort} />
         <SortHeader label="Status" field="status" sort={sort} onSort={onSort} />
+        <SortHeader label="SLA" sort={sort} onSort={onSort} />
         <SortHeader label="Kind" sort={sort} onSort={onSort} />
         <SortHeader label="Assignee" sort={sort} onSort={onSort} />
         <SortHeader label="Updated" field="updatedAt" sort={sort} onSort={onSort} />
@@ -81,6 +89,15 @@ export function TicketTable({
               onDoubleClick={() => navigate(`/tickets/${row.id}`)}
             >
               <span>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${row.number}`}
+                  checked={checkedIds.has(row.id)}
+                  onClick={(e) => e.stopPropagation()}
+                  onChange={(e) => onCheck(row.id, e.currentTarget.checked)}
+                />
+              </span>
+              <span>
                 <a href={`#/tickets/${row.id}`} onClick={(e) => e.stopPropagation()}>
                   {row.number}
                 </a>
@@ -93,6 +110,9 @@ export function TicketTable({
               </span>
               <span>
                 <StatusBadge status={row.status} />
+              </span>
+              <span data-testid="sla-cell">
+                <SlaCell row={row} now={now} />
               </span>
               <span>{KIND_LABELS[row.kind]}</span>
               <span>{directory.name(row.assigneeId, 'Unassigned')}</span>

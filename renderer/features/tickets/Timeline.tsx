@@ -15,6 +15,9 @@ const KIND_STYLE: Record<ActivityKind, { label: string; color: string }> = {
   worklog: { label: 'Work log', color: 'grape' },
   change: { label: 'Changed', color: 'gray' },
   merge: { label: 'Merge notice', color: 'orange' },
+  vote: { label: 'CAB vote', color: 'violet' },
+  survey: { label: 'Satisfaction survey', color: 'pink' },
+  escalation: { label: 'Escalation', color: 'red' },
 };
 
 /** Everything that happened to a ticket, oldest first; text is always rendered as text. */

@@ -17,6 +17,12 @@ const STATUS_COLORS: Record<TicketStatus, string> = {
   resolved: 'green',
   closed: 'gray',
   reopened: 'red',
+  assess: 'cyan',
+  authorize: 'violet',
+  scheduled: 'indigo',
+  implement: 'teal',
+  review: 'lime',
+  cancelled: 'gray',
 };
 
 export function PriorityBadge({ priority }: { priority: Priority }) {

@@ -1,0 +1,3 @@
+export function ChangeCalendarPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function NotificationsRunner() {
+  return null;
+}

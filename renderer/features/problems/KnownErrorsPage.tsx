@@ -1,0 +1,3 @@
+export function KnownErrorsPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function ProjectTimelinePage(_props: { id: string }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function RoutingSettings() {
+  return null;
+}
