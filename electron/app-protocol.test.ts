@@ -122,6 +122,22 @@ describe('createAppProtocolHandler', () => {
     expect(await response.text()).not.toContain('top secret');
   });
 
+  it('reads the policy at every response when it is a function (a sync server was added)', async () => {
+    let policy = "connect-src 'self'";
+    const live = createAppProtocolHandler({
+      rootDir: root,
+      csp: () => policy,
+      readFile: (file) => readFile(file),
+    });
+    expect((await live(new Request('app://outpost/index.html'))).headers.get('content-security-policy')).toBe(
+      "connect-src 'self'",
+    );
+    policy = "connect-src 'self' https://couch.example.org";
+    expect((await live(new Request('app://outpost/index.html'))).headers.get('content-security-policy')).toBe(
+      "connect-src 'self' https://couch.example.org",
+    );
+  });
+
   it('refuses methods other than GET and HEAD', async () => {
     const response = await handler()(new Request('app://outpost/index.html', { method: 'POST', body: 'x' }));
     expect(response.status).toBe(405);

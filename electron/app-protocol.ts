@@ -80,7 +80,8 @@ export function mimeTypeFor(filePath: string, pathApi: Pick<PathApi, 'extname'> 
 
 export type AppProtocolDeps = {
   rootDir: string;
-  csp: string;
+  /** A function when the policy can change while the app runs (a sync server was added). */
+  csp: string | (() => string);
   readFile: (filePath: string) => Promise<Uint8Array>;
 };
 
@@ -91,14 +92,15 @@ function isNotFound(error: unknown): boolean {
 
 /** The `protocol.handle('app', ...)` callback, with file access injected for tests. */
 export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Request) => Promise<Response> {
-  const securityHeaders = {
-    'Content-Security-Policy': deps.csp,
+  const policy = typeof deps.csp === 'function' ? deps.csp : () => deps.csp as string;
+  const securityHeaders = () => ({
+    'Content-Security-Policy': policy(),
     'X-Content-Type-Options': 'nosniff',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Referrer-Policy': 'no-referrer',
-  };
+  });
   const respond = (status: number, body: Uint8Array | string | null, contentType: string): Response =>
-    new Response(body, { status, headers: { ...securityHeaders, 'Content-Type': contentType } });
+    new Response(body, { status, headers: { ...securityHeaders(), 'Content-Type': contentType } });
 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, null, 'text/plain');

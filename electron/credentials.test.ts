@@ -55,6 +55,8 @@ describe('credential store', () => {
     expect(await credentials.getSecret(SERVER)).toEqual({ username: 'alice', password: PASSWORD });
     expect(await credentials.status()).toEqual({
       secureStorage: true,
+      backend: 'gnome_libsecret',
+      fallback: 'ask',
       servers: ['https://couch.example.org/site-a'],
     });
   });
@@ -88,6 +90,50 @@ describe('credential store', () => {
     expect(failure).toBeInstanceOf(IpcFailure);
     expect((failure as IpcFailure).code).toBe('no_secure_storage');
     expect(encrypt).not.toHaveBeenCalled();
+    expect(await credentials.weakStorageOnly()).toBe(true);
+    expect(await credentials.status()).toMatchObject({ secureStorage: false, backend: 'basic_text' });
+  });
+
+  it('writes through basic_text only when the user chose to save anyway', async () => {
+    const weak = fakeSafeStorage({ getSelectedStorageBackend: () => 'basic_text' });
+    const credentials = store(weak);
+    await credentials.set(SERVER, 'alice', PASSWORD, { allowWeak: true });
+    expect(await credentials.getSecret(SERVER)).toEqual({ username: 'alice', password: PASSWORD });
+    const text = await readFile(path.join(dir, 'credentials.json'), 'utf8');
+    expect(text).not.toContain(PASSWORD);
+  });
+
+  it('never writes without any store, even when saving anyway was chosen', async () => {
+    const none = fakeSafeStorage({
+      getSelectedStorageBackend: () => 'basic_text',
+      isAsyncEncryptionAvailable: async () => false,
+    });
+    await expect(store(none).set(SERVER, 'alice', PASSWORD, { allowWeak: true })).rejects.toMatchObject({
+      code: 'no_secure_storage',
+    });
+    // Windows and macOS have no weak store to fall back to: allowWeak changes nothing there.
+    const windows = store(fakeSafeStorage({ isAsyncEncryptionAvailable: async () => false }), 'win32');
+    await expect(windows.set(SERVER, 'alice', PASSWORD, { allowWeak: true })).rejects.toMatchObject({
+      code: 'no_secure_storage',
+    });
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('reports the fallback choice and clears every saved password on request', async () => {
+    const credentials = createCredentialStore({
+      filePath: path.join(dir, 'credentials.json'),
+      dir,
+      safeStorage: fakeSafeStorage(),
+      platform: 'darwin',
+      fs: { readFile, writeFile, rename, mkdir },
+      fallback: async () => 'session',
+    });
+    await credentials.set('https://a.example.org', 'alice', 'pw-a');
+    await credentials.set('https://b.example.org', 'bob', 'pw-b');
+    expect(await credentials.status()).toMatchObject({ backend: 'os', fallback: 'session' });
+    await credentials.clearAll();
+    expect((await credentials.status()).servers).toEqual([]);
+    expect(await credentials.getSecret('https://a.example.org')).toBeNull();
   });
 
   it('keeps entries per server, serializes concurrent writes and clears one', async () => {

@@ -1,6 +1,8 @@
 // Sync-server credentials, held by the main process only. Passwords are encrypted with the OS
-// keychain through Electron's safeStorage and written as ciphertext; if the OS offers no real
-// secret store we refuse to save instead of falling back to plaintext.
+// keychain through Electron's safeStorage and written as ciphertext. If the OS offers no real
+// secret store (Linux without a keyring: Chromium's `basic_text` fallback, a fixed key) nothing
+// is written unless the user has explicitly chosen to save anyway (session-auth asks).
+import type { CredentialFallback, CredentialsStatus } from '../shared/ipc/contract';
 import { IpcFailure } from './validate';
 
 /** The slice of Electron's safeStorage we use (the async API; the sync one is deprecated in 45). */
@@ -25,6 +27,8 @@ export type CredentialStoreDeps = {
   safeStorage: SafeStorageLike;
   platform: string;
   fs: CredentialFs;
+  /** The user's answer to the "no keyring" question, for status(); 'ask' when not given. */
+  fallback?: () => Promise<CredentialFallback>;
 };
 
 type StoredEntry = { username: string; password: string /* base64 ciphertext */ };
@@ -52,14 +56,23 @@ export function createCredentialStore(deps: CredentialStoreDeps) {
     return run;
   };
 
+  /** Which secret store safeStorage uses; only Linux has a choice (and a weak fallback). */
+  function backend(): string {
+    if (deps.platform !== 'linux') return 'os';
+    return safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
+  }
+
   async function secureStorageAvailable(): Promise<boolean> {
     // On Linux without a keyring Chromium falls back to 'basic_text': a hardcoded key, which is
     // plaintext in all but name. Treat it as unavailable.
-    if (deps.platform === 'linux') {
-      const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown';
-      if (backend === 'basic_text' || backend === 'unknown') return false;
-    }
+    const used = backend();
+    if (used === 'basic_text' || used === 'unknown') return false;
     return safeStorage.isAsyncEncryptionAvailable();
+  }
+
+  /** True where only the weak `basic_text` store exists: saving is possible, but not safe. */
+  async function weakStorageOnly(): Promise<boolean> {
+    return backend() === 'basic_text' && (await safeStorage.isAsyncEncryptionAvailable());
   }
 
   async function readStore(): Promise<StoredFile> {
@@ -96,9 +109,21 @@ export function createCredentialStore(deps: CredentialStoreDeps) {
 
   return {
     secureStorageAvailable,
+    weakStorageOnly,
 
-    async set(serverUrl: string, username: string, password: string): Promise<void> {
-      if (!(await secureStorageAvailable())) {
+    /**
+     * `allowWeak` writes through the `basic_text` store too: only after the user chose to save
+     * despite the warning. Without a store at all, nothing is ever written.
+     */
+    async set(
+      serverUrl: string,
+      username: string,
+      password: string,
+      options: { allowWeak?: boolean } = {},
+    ): Promise<void> {
+      const allowed =
+        (await secureStorageAvailable()) || (options.allowWeak === true && (await weakStorageOnly()));
+      if (!allowed) {
         throw new IpcFailure(
           'no_secure_storage',
           'No secure credential storage is available on this system.',
@@ -150,9 +175,22 @@ export function createCredentialStore(deps: CredentialStoreDeps) {
       });
     },
 
-    async status(): Promise<{ secureStorage: boolean; servers: string[] }> {
-      const [secureStorage, store] = await Promise.all([secureStorageAvailable(), readStore()]);
-      return { secureStorage, servers: Object.keys(store.entries).sort() };
+    /** Forgets every saved password (the user chose to keep them for the session only). */
+    async clearAll(): Promise<void> {
+      await exclusive(async () => {
+        const store = await readStore();
+        if (Object.keys(store.entries).length === 0) return;
+        await writeStore({ version: 1, entries: {} });
+      });
+    },
+
+    async status(): Promise<CredentialsStatus> {
+      const [secureStorage, store, fallback] = await Promise.all([
+        secureStorageAvailable(),
+        readStore(),
+        deps.fallback ? deps.fallback() : Promise.resolve<CredentialFallback>('ask'),
+      ]);
+      return { secureStorage, backend: backend(), fallback, servers: Object.keys(store.entries).sort() };
     },
   };
 }

@@ -19,7 +19,12 @@ function fakeDeps(overrides: Partial<IpcDeps> = {}): IpcDeps {
       get: vi.fn(async () => ({ username: 'alice' })),
       set: vi.fn(async () => undefined),
       clear: vi.fn(async () => undefined),
-      status: vi.fn(async () => ({ secureStorage: true, servers: [] })),
+      status: vi.fn(async () => ({
+        secureStorage: true,
+        backend: 'os',
+        fallback: 'ask' as const,
+        servers: [],
+      })),
     },
     openExternal: vi.fn(async () => undefined),
     chooseSavePath: vi.fn(async () => '/home/alice/Downloads/tickets.csv'),
@@ -29,6 +34,28 @@ function fakeDeps(overrides: Partial<IpcDeps> = {}): IpcDeps {
 }
 
 type Listener = (event: IpcEvent, ...args: unknown[]) => Promise<unknown>;
+
+function capabilities(): Partial<IpcDeps> {
+  return {
+    setCredentialFallback: vi.fn(async () => ({
+      secureStorage: false,
+      backend: 'basic_text',
+      fallback: 'session' as const,
+      servers: [],
+    })),
+    notify: vi.fn(),
+    openWithSystem: vi.fn(async () => undefined),
+    diskSpace: vi.fn(async () => ({ freeBytes: 5, totalBytes: 10 })),
+    backups: {
+      begin: vi.fn(async () => ({ id: 'f'.repeat(32) })),
+      append: vi.fn(async () => undefined),
+      commit: vi.fn(async () => ({ name: 'x', kind: 'auto' as const, createdAt: 1, bytes: 2 })),
+      abort: vi.fn(async () => undefined),
+      list: vi.fn(async () => []),
+    },
+    revealBackups: vi.fn(async () => undefined),
+  };
+}
 
 function register(deps: IpcDeps) {
   const listeners = new Map<string, Listener>();
@@ -109,13 +136,106 @@ describe('registerIpcHandlers', () => {
     ['export:saveFile', [{ suggestedName: 'a.csv', mimeType: 'text csv', content: 'x' }]],
     ['export:saveFile', [{ suggestedName: 'a.csv', mimeType: 'text/csv', content: ['x'] }]],
     ['export:saveFile', [['a.csv', 'text/csv', 'x']]],
+    ['credentials:setFallback', ['ask']],
+    ['credentials:setFallback', [{ choice: 'disk' }]],
+    ['notify:show', [{ title: '', body: 'x' }]],
+    ['notify:show', [{ title: 'x'.repeat(121), body: 'x' }]],
+    ['notify:show', [{ title: 'INC-1', body: 'x'.repeat(501) }]],
+    ['notify:show', [{ title: 'INC-1\u202Egnp.exe', body: 'x' }]],
+    ['notify:show', [{ title: 'INC-1\nforged second line', body: 'x' }]],
+    ['notify:show', [{ title: 'INC-1', body: 'bell\u0007' }]],
+    ['notify:show', [{ title: 'INC-1', body: 'x', route: 'javascript:alert(1)' }]],
+    ['notify:show', [{ title: 'INC-1', body: 'x', route: '//evil.example/' }]],
+    ['notify:show', [{ title: 'INC-1', body: 'x', route: '/tickets/<img>' }]],
+    ['notify:show', [{ title: 'INC-1', body: 'x', icon: '/etc/passwd' }]],
+    ['notify:show', ['INC-1', 'x']],
+    ['file:openWithSystem', [{ name: 'a.pdf', contentType: 'application/pdf', data: 'JVBERi0=' }]],
+    ['file:openWithSystem', [{ name: 'a.pdf', contentType: 'application/pdf', data: [37, 80] }]],
+    ['file:openWithSystem', [{ name: 'a.pdf', contentType: 'application/pdf', data: new Uint8Array(0) }]],
+    [
+      'file:openWithSystem',
+      [{ name: 'a.pdf', contentType: 'application/pdf', data: new Uint8Array(32 * 1024 * 1024 + 1) }],
+    ],
+    ['file:openWithSystem', [{ name: '', contentType: 'application/pdf', data: new Uint8Array(1) }]],
+    ['file:openWithSystem', [{ name: 'a.pdf', contentType: 'pdf', data: new Uint8Array(1) }]],
+    [
+      'file:openWithSystem',
+      [{ name: 'a.pdf', contentType: 'application/pdf', data: new Uint8Array(1), path: '/tmp' }],
+    ],
+    ['storage:diskSpace', ['/']],
+    ['backup:begin', ['daily']],
+    ['backup:begin', []],
+    ['backup:append', ['../../etc/passwd', 'x']],
+    ['backup:append', ['0'.repeat(32), '']],
+    ['backup:append', ['0'.repeat(32), 'x'.repeat(16 * 1024 * 1024 + 1)]],
+    ['backup:append', ['0'.repeat(32), { toString: 'x' }]],
+    ['backup:commit', ['A'.repeat(32)]],
+    ['backup:abort', [null]],
+    ['backup:list', ['all']],
+    ['backup:reveal', ['/etc']],
   ])('refuses %s with invalid arguments %j', async (channel, args) => {
-    const deps = fakeDeps();
+    const deps = fakeDeps(capabilities());
     const { invoke } = register(deps);
     const result = await invoke(channel, appEvent, ...args);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
     expect(deps.credentials.set).not.toHaveBeenCalled();
     expect(deps.writeTextFile).not.toHaveBeenCalled();
+    expect(deps.notify).not.toHaveBeenCalled();
+    expect(deps.openWithSystem).not.toHaveBeenCalled();
+    expect(deps.setCredentialFallback).not.toHaveBeenCalled();
+    for (const method of Object.values(deps.backups ?? {})) expect(method).not.toHaveBeenCalled();
+  });
+
+  it('answers unavailable for a capability the shell was started without', async () => {
+    const { invoke } = register(fakeDeps());
+    expect(await invoke('notify:show', appEvent, { title: 'INC-1', body: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+    expect(await invoke('backup:list', appEvent)).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+  });
+
+  it('passes valid calls of the desktop capabilities through', async () => {
+    const deps = fakeDeps(capabilities());
+    const { invoke } = register(deps);
+    const note = { title: 'INC-1 assigned to you', body: 'Line one\nLine two', route: '/tickets/tkt_01ABC' };
+    expect(await invoke('notify:show', appEvent, note)).toEqual({ ok: true, value: undefined });
+    expect(deps.notify).toHaveBeenCalledWith(note);
+    const file = { name: 'Report: Q3?.pdf', contentType: 'application/pdf', data: new Uint8Array([37, 80]) };
+    expect(await invoke('file:openWithSystem', appEvent, file)).toEqual({ ok: true, value: undefined });
+    expect(deps.openWithSystem).toHaveBeenCalledWith(file);
+    expect(await invoke('storage:diskSpace', appEvent)).toEqual({
+      ok: true,
+      value: { freeBytes: 5, totalBytes: 10 },
+    });
+    expect(await invoke('backup:begin', appEvent, 'auto')).toEqual({
+      ok: true,
+      value: { id: 'f'.repeat(32) },
+    });
+    expect(await invoke('backup:append', appEvent, 'f'.repeat(32), '{}\n')).toMatchObject({ ok: true });
+    expect(deps.backups?.append).toHaveBeenCalledWith('f'.repeat(32), '{}\n');
+    expect(await invoke('credentials:setFallback', appEvent, 'session')).toMatchObject({ ok: true });
+    expect(deps.setCredentialFallback).toHaveBeenCalledWith('session');
+  });
+
+  it('passes a refusal of the file viewer through with its own code', async () => {
+    const deps = fakeDeps(capabilities());
+    vi.mocked(deps.openWithSystem!).mockRejectedValue(
+      new IpcFailure('not_allowed', '.exe files are not opened'),
+    );
+    const { invoke } = register(deps);
+    const file = {
+      name: 'setup.exe',
+      contentType: 'application/octet-stream',
+      data: new Uint8Array([77, 90]),
+    };
+    expect(await invoke('file:openWithSystem', appEvent, file)).toEqual({
+      ok: false,
+      error: { code: 'not_allowed', message: '.exe files are not opened' },
+    });
   });
 
   it('turns a thrown error into ok:false without leaking its message', async () => {

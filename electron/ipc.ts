@@ -3,19 +3,25 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
   IPC_CHANNELS,
-  type CredentialsInput,
+  type CredentialFallback,
+  type CredentialsStatus,
+  type DiskSpace,
   type IpcArgs,
   type IpcChannel,
   type IpcError,
   type IpcResult,
   type IpcValue,
-  type SaveFileRequest,
-  type SessionLoginInput,
+  type NotificationRequest,
+  type OpenFileRequest,
 } from '../shared/ipc/contract';
+import type { BackupStore } from './backups';
 import type { CredentialStore } from './credentials';
+import { argValidators } from './ipc-validators';
 import type { SessionAuth } from './session-auth';
 import { isAllowedExternalUrl, isAppUrl, type AppUrlOptions } from './security';
-import { args, httpUrl, IpcFailure, obj, str, type Validator } from './validate';
+import { IpcFailure } from './validate';
+
+export { argValidators };
 
 /** The parts of an invoke event the handlers use; tests pass plain objects. */
 export type IpcEvent = Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>;
@@ -36,63 +42,25 @@ export type IpcDeps = {
   writeTextFile: (filePath: string, content: string) => Promise<void>;
   /**
    * Sync-server sessions (session-auth.ts). Without it the session:* channels answer
-   * `unavailable` instead of pretending to sign in.
+   * `unavailable` instead of pretending to sign in. The same holds for every optional
+   * capability below: a shell started without it says so instead of pretending.
    */
   sessionAuth?: SessionAuth;
-};
-
-// The largest export we accept in one call (CSV of every ticket stays well below this).
-const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
-
-/** A bare file name: the user picks the folder in the dialog, the renderer never does. */
-const fileName: Validator<string> = (value, label) => {
-  const name = str({ min: 1, max: 200 })(value, label);
-  const forbidden = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
-  if (
-    name === '.' ||
-    name === '..' ||
-    [...name].some((ch) => forbidden.includes(ch) || ch.charCodeAt(0) < 32)
-  ) {
-    throw new IpcFailure('invalid_argument', `${label} must be a plain file name`);
-  }
-  return name;
-};
-
-const serverUrl = httpUrl();
-
-// CouchDB user names are bounded by its own document id rules; passwords by what anyone types.
-const userName = str({ min: 1, max: 256 });
-const password = str({ min: 1, max: 4096 });
-
-/** One validator per channel; a channel missing here is a type error. */
-export const argValidators: { [C in IpcChannel]: (raw: readonly unknown[]) => IpcArgs<C> } = {
-  'app:getInfo': args<[]>(),
-  'credentials:get': args<[string]>(serverUrl),
-  'credentials:set': args<[CredentialsInput]>(
-    obj<CredentialsInput>({
-      serverUrl,
-      username: userName,
-      password,
-    }),
-  ),
-  'credentials:clear': args<[string]>(serverUrl),
-  'credentials:status': args<[]>(),
-  'session:login': args<[SessionLoginInput]>(obj<SessionLoginInput>({ serverUrl, name: userName, password })),
-  'session:renew': args<[string]>(serverUrl),
-  'session:logout': args<[string]>(serverUrl),
-  'shell:openExternal': args<[string]>(str({ min: 1, max: 2048 })),
-  'export:saveFile': args<[SaveFileRequest]>(
-    obj<SaveFileRequest>({
-      suggestedName: fileName,
-      mimeType: str({ min: 3, max: 100, pattern: /^[\w.+-]+\/[\w.+-]+$/ }),
-      content: str({ max: MAX_EXPORT_CHARS }),
-    }),
-  ),
+  setCredentialFallback?: (choice: Exclude<CredentialFallback, 'ask'>) => Promise<CredentialsStatus>;
+  notify?: (request: NotificationRequest) => void;
+  openWithSystem?: (request: OpenFileRequest) => Promise<void>;
+  diskSpace?: () => Promise<DiskSpace>;
+  backups?: Pick<BackupStore, 'begin' | 'append' | 'commit' | 'abort' | 'list'>;
+  revealBackups?: () => Promise<void>;
 };
 
 function sessionAuthOf(deps: IpcDeps): SessionAuth {
-  if (!deps.sessionAuth) throw new IpcFailure('unavailable', 'Signing in to a sync server is not available.');
-  return deps.sessionAuth;
+  return need(deps.sessionAuth, 'Signing in to a sync server');
+}
+
+function need<T>(capability: T | undefined, what: string): T {
+  if (capability === undefined) throw new IpcFailure('unavailable', `${what} is not available.`);
+  return capability;
 }
 
 export function createHandlers(deps: IpcDeps): IpcHandlers {
@@ -118,6 +86,17 @@ export function createHandlers(deps: IpcDeps): IpcHandlers {
       await deps.writeTextFile(target, request.content);
       return { canceled: false, path: target };
     },
+    'credentials:setFallback': (_event, choice) =>
+      need(deps.setCredentialFallback, 'Choosing how passwords are kept')(choice),
+    'notify:show': async (_event, request) => need(deps.notify, 'Notifications')(request),
+    'file:openWithSystem': (_event, request) => need(deps.openWithSystem, 'Opening files')(request),
+    'storage:diskSpace': () => need(deps.diskSpace, 'Reading the free disk space')(),
+    'backup:begin': (_event, kind) => need(deps.backups, 'Backups').begin(kind),
+    'backup:append': (_event, id, chunk) => need(deps.backups, 'Backups').append(id, chunk),
+    'backup:commit': (_event, id) => need(deps.backups, 'Backups').commit(id),
+    'backup:abort': (_event, id) => need(deps.backups, 'Backups').abort(id),
+    'backup:list': () => need(deps.backups, 'Backups').list(),
+    'backup:reveal': () => need(deps.revealBackups, 'Showing the backups folder')(),
   };
 }
 

@@ -1,6 +1,7 @@
 // Pure security decisions for the desktop shell. Everything here parses with `new URL()` and
 // compares parsed parts exactly: prefix or regex checks on raw strings are what lookalikes like
 // `app://outpost.evil` or `app://outpost@evil` slip through.
+import { isLoopbackHost } from './session-auth';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'outpost';
@@ -82,7 +83,8 @@ const PRODUCTION_CSP_DIRECTIVES: Record<string, readonly string[]> = {
   // data: and blob: for photos, QR previews and generated images.
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'", 'data:'],
-  // Sync servers: the embedded dev server on loopback, or any https CouchDB the team runs.
+  // Browser mode: the user may type any sync server, so loopback or any https host. The desktop
+  // shell narrows this to the servers it knows (desktopContentSecurityPolicy).
   'connect-src': ["'self'", 'http://127.0.0.1:*', 'http://localhost:*', 'https:'],
   'worker-src': ["'self'"],
   'object-src': ["'none'"],
@@ -91,8 +93,64 @@ const PRODUCTION_CSP_DIRECTIVES: Record<string, readonly string[]> = {
   'form-action': ["'none'"],
 };
 
-/** Sent with every response the app serves (protocol handler and webRequest). */
+/**
+ * The browser-mode policy: the meta tag of the built index.html and the header of the
+ * browser-mode server. In the desktop shell both this tag and the shell's narrower header
+ * apply, and a browser enforces every policy it is given, so the narrower one wins.
+ */
 export const CONTENT_SECURITY_POLICY = serializeCsp(PRODUCTION_CSP_DIRECTIVES);
+
+const SOURCE_HOST =
+  /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)$/;
+
+/**
+ * The origin a sync server URL may be contacted at, as a CSP source, or null when it must not
+ * be: https anywhere, plain http only on this computer (the same rule as sign-in), no
+ * credentials in the URL. The origin comes from the URL parser and its host must be a plain DNS name or IP literal, so it
+ * can hold no quote, space, semicolon or wildcard that would change the policy; an IDN host
+ * arrives in its punycode form.
+ */
+export function syncServerOrigin(url: string): string | null {
+  const parsed = parse(url);
+  if (!parsed || parsed.username !== '' || parsed.password !== '') return null;
+  // The WHATWG parser keeps characters such as '*' in a host ('https://*' parses): in a CSP that
+  // would be a wildcard. Only DNS names and IP literals pass.
+  if (!SOURCE_HOST.test(parsed.hostname)) return null;
+  if (parsed.protocol === 'https:') return parsed.origin;
+  if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return parsed.origin;
+  return null;
+}
+
+/** Origins in a stable order without duplicates; anything that is not a clean origin is dropped. */
+export function normalizeSyncOrigins(urls: readonly string[]): string[] {
+  const origins = new Set<string>();
+  for (const url of urls) {
+    const origin = syncServerOrigin(url);
+    if (origin !== null) origins.add(origin);
+  }
+  return [...origins].sort();
+}
+
+export type DesktopCspOptions = {
+  /** Sync servers the user has signed in to (any URL; reduced to clean origins). */
+  syncServers: readonly string[];
+  /** Development only: the Vite dev server's port (inline preamble and HMR socket). */
+  devPort?: number | null;
+};
+
+/**
+ * The policy the desktop shell sends with every page: connect-src lists only the app itself and
+ * the configured sync servers, so even injected script could not send data anywhere else.
+ */
+export function desktopContentSecurityPolicy(options: DesktopCspOptions): string {
+  const directives = { ...PRODUCTION_CSP_DIRECTIVES };
+  directives['connect-src'] = ["'self'", ...normalizeSyncOrigins(options.syncServers)];
+  if (options.devPort != null) {
+    directives['script-src'] = ["'self'", "'unsafe-inline'"];
+    directives['connect-src'] = [...directives['connect-src'], `ws://127.0.0.1:${options.devPort}`];
+  }
+  return serializeCsp(directives);
+}
 
 /**
  * Development only (OUTPOST_DEV_URL, never in a packaged app): Vite's dev server injects an
@@ -127,13 +185,13 @@ export type PermissionQuery = {
 };
 
 /**
- * Deny by default. Allowed, and only for the app's own pages: sanitized clipboard writes
- * (copy a ticket number) and the camera alone (asset-tag scanning; no microphone).
+ * Deny by default. Allowed, and only for the app's own pages: notifications (assignments, SLA
+ * warnings) and the camera alone (asset-tag scanning during audits; no microphone, no screen).
  */
 export function isPermissionAllowed(query: PermissionQuery, options: AppUrlOptions = {}): boolean {
   if (!isAppUrl(query.requestingUrl, options)) return false;
   switch (query.permission) {
-    case 'clipboard-sanitized-write':
+    case 'notifications':
       return true;
     case 'media': {
       const types = query.mediaTypes ?? [];

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CookiesSetDetails } from 'electron';
-import { registerIpcHandlers, type IpcDeps, type IpcEvent } from './ipc';
 import {
   PASSWORD_CHANGED,
   SESSION_EXPIRED,
@@ -8,8 +7,8 @@ import {
   authCookieDetails,
   createSessionAuth,
   parseAuthCookie,
+  recordingSignIns,
   transportRefusal,
-  type SessionAuth,
   type SessionAuthDeps,
   type SessionRequest,
   type SessionResponse,
@@ -38,7 +37,15 @@ function response(answer: Exclude<Answer, Error>): SessionResponse {
 }
 
 /** A server stand-in answering each request from a script, and the stores the auth writes to. */
-function setup(options: { answers?: Answer[]; secureStorage?: boolean; jar?: CookiesSetDetails[] } = {}) {
+function setup(
+  options: {
+    answers?: Answer[];
+    secureStorage?: boolean;
+    jar?: CookiesSetDetails[];
+    weakStorageOnly?: boolean;
+    choice?: 'session' | 'disk';
+  } = {},
+) {
   const answers = [...(options.answers ?? [])];
   const calls: Call[] = [];
   const jar = new Map<string, CookiesSetDetails>(
@@ -65,6 +72,7 @@ function setup(options: { answers?: Answer[]; secureStorage?: boolean; jar?: Coo
     },
     credentials: {
       secureStorageAvailable: vi.fn(async () => options.secureStorage ?? true),
+      weakStorageOnly: vi.fn(async () => options.weakStorageOnly ?? false),
       set: vi.fn(async (url: string, username: string, password: string) => {
         saved.set(url, { username, password });
       }),
@@ -72,6 +80,7 @@ function setup(options: { answers?: Answer[]; secureStorage?: boolean; jar?: Coo
       clear: vi.fn(async (url: string) => void saved.delete(url)),
     },
     now: () => NOW,
+    ...(options.choice ? { chooseWeakStorage: vi.fn(async () => options.choice ?? 'session') } : {}),
   };
   return { auth: createSessionAuth(deps), deps, calls, jar, saved, answers };
 }
@@ -255,6 +264,49 @@ describe('session renew and logout', () => {
     expect(await auth.renew(SERVER)).toMatchObject({ signedIn: true });
   });
 
+  it('with only the basic_text store, keeps the password for the session when the user says so', async () => {
+    const { auth, deps, answers, saved } = setup({
+      answers: [{ status: 200, body: OK_BODY, setCookie: COOKIE }],
+      secureStorage: false,
+      weakStorageOnly: true,
+      choice: 'session',
+    });
+    expect(await auth.login({ serverUrl: SERVER, name: 'alice', password: PASSWORD })).toMatchObject({
+      signedIn: true,
+    });
+    expect(deps.chooseWeakStorage).toHaveBeenCalledTimes(1);
+    expect(deps.credentials.set).not.toHaveBeenCalled();
+    expect(saved.size).toBe(0);
+    answers.push({ status: 200, body: OK_BODY, setCookie: COOKIE });
+    expect(await auth.renew(SERVER)).toMatchObject({ signedIn: true });
+  });
+
+  it('with only the basic_text store, saves anyway when the user chose to', async () => {
+    const { auth, deps } = setup({
+      answers: [{ status: 200, body: OK_BODY, setCookie: COOKIE }],
+      secureStorage: false,
+      weakStorageOnly: true,
+      choice: 'disk',
+    });
+    await auth.login({ serverUrl: SERVER, name: 'alice', password: PASSWORD });
+    expect(deps.credentials.set).toHaveBeenCalledWith(SERVER, 'alice', PASSWORD, { allowWeak: true });
+  });
+
+  it('never asks where a real keyring exists, nor where there is no store at all', async () => {
+    const keyring = setup({ answers: [{ status: 200, body: OK_BODY, setCookie: COOKIE }], choice: 'disk' });
+    await keyring.auth.login({ serverUrl: SERVER, name: 'alice', password: PASSWORD });
+    expect(keyring.deps.chooseWeakStorage).not.toHaveBeenCalled();
+    const none = setup({
+      answers: [{ status: 200, body: OK_BODY, setCookie: COOKIE }],
+      secureStorage: false,
+      weakStorageOnly: false,
+      choice: 'disk',
+    });
+    await none.auth.login({ serverUrl: SERVER, name: 'alice', password: PASSWORD });
+    expect(none.deps.chooseWeakStorage).not.toHaveBeenCalled();
+    expect(none.deps.credentials.set).not.toHaveBeenCalled();
+  });
+
   it('logs out on the server, drops the cookie and the saved credentials', async () => {
     const { auth, calls, answers, saved, jar } = await signedIn();
     answers.push({ status: 200, body: { ok: true } });
@@ -292,98 +344,18 @@ describe('session renew and logout', () => {
   });
 });
 
-describe('session channels over IPC', () => {
-  const appEvent = { senderFrame: { url: 'app://outpost/index.html' }, sender: {} } as unknown as IpcEvent;
-  type Listener = (event: IpcEvent, ...args: unknown[]) => Promise<unknown>;
-
-  function register(sessionAuth?: SessionAuth) {
-    const listeners = new Map<string, Listener>();
-    const deps: IpcDeps = {
-      appVersion: '1.0.0',
-      platform: 'linux',
-      urlOptions: {},
-      externalHosts: [],
-      credentials: {
-        get: vi.fn(async () => null),
-        set: vi.fn(async () => undefined),
-        clear: vi.fn(async () => undefined),
-        status: vi.fn(async () => ({ secureStorage: true, servers: [] })),
-      },
-      openExternal: vi.fn(async () => undefined),
-      chooseSavePath: vi.fn(async () => null),
-      writeTextFile: vi.fn(async () => undefined),
-      sessionAuth,
-    };
-    registerIpcHandlers(
-      {
-        handle: (channel: string, l: Listener) => listeners.set(channel, l),
-        removeHandler: () => undefined,
-      } as never,
-      deps,
-    );
-    return (channel: string, event: IpcEvent, ...args: unknown[]) => listeners.get(channel)!(event, ...args);
-  }
-
-  function fakeAuth(): SessionAuth {
-    return {
-      login: vi.fn(async () => ({ signedIn: true as const, name: 'alice', roles: ['agent'] })),
-      renew: vi.fn(async () => ({ signedIn: false as const, reason: 'credentials' as const, message: 'x' })),
-      logout: vi.fn(async () => undefined),
-    };
-  }
-
-  it('passes valid calls through and wraps the outcome', async () => {
-    const auth = fakeAuth();
-    const invoke = register(auth);
-    const input = { serverUrl: 'http://127.0.0.1:5984', name: 'alice', password: PASSWORD };
-    const result = await invoke('session:login', appEvent, input);
-    expect(result).toEqual({ ok: true, value: { signedIn: true, name: 'alice', roles: ['agent'] } });
-    expect(JSON.stringify(result)).not.toContain(PASSWORD);
-    expect(auth.login).toHaveBeenCalledWith(input);
-    expect(await invoke('session:renew', appEvent, SERVER)).toMatchObject({
-      ok: true,
-      value: { signedIn: false },
+describe('recordingSignIns', () => {
+  it('reports the server of a successful sign-in only', async () => {
+    const seen: string[] = [];
+    const ok = setup({ answers: [{ status: 200, body: OK_BODY, setCookie: COOKIE }] });
+    const recorded = recordingSignIns(ok.auth, async (url) => void seen.push(url));
+    await recorded.login({ serverUrl: SERVER, name: 'alice', password: PASSWORD });
+    const refused = setup({ answers: [{ status: 401, body: { error: 'unauthorized' } }] });
+    await recordingSignIns(refused.auth, async (url) => void seen.push(`refused ${url}`)).login({
+      serverUrl: 'https://other.example.org',
+      name: 'alice',
+      password: 'wrong',
     });
-    expect(await invoke('session:logout', appEvent, SERVER)).toEqual({ ok: true, value: undefined });
-  });
-
-  it.each<[string, unknown[]]>([
-    ['session:login', [{ serverUrl: 'ftp://couch.example.org', name: 'a', password: 'p' }]],
-    ['session:login', [{ serverUrl: 'https://u:p@couch.example.org', name: 'a', password: 'p' }]],
-    ['session:login', [{ serverUrl: SERVER, name: '', password: 'p' }]],
-    ['session:login', [{ serverUrl: SERVER, name: 'a'.repeat(257), password: 'p' }]],
-    ['session:login', [{ serverUrl: SERVER, name: 'a', password: 'p'.repeat(4097) }]],
-    ['session:login', [{ serverUrl: SERVER, name: 'a' }]],
-    ['session:login', [{ serverUrl: SERVER, name: 'a', password: 'p', remember: true }]],
-    ['session:login', [SERVER, 'a', 'p']],
-    ['session:renew', ['javascript:alert(1)']],
-    ['session:renew', []],
-    ['session:logout', [42]],
-  ])('refuses %s with %j before any request', async (channel, args) => {
-    const auth = fakeAuth();
-    const result = await register(auth)(channel, appEvent, ...args);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
-    expect(auth.login).not.toHaveBeenCalled();
-    expect(auth.renew).not.toHaveBeenCalled();
-    expect(auth.logout).not.toHaveBeenCalled();
-  });
-
-  it('refuses an untrusted sender', async () => {
-    const auth = fakeAuth();
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const evil = { senderFrame: { url: 'https://evil.example/' }, sender: {} } as unknown as IpcEvent;
-    const result = await register(auth)('session:login', evil, {
-      serverUrl: SERVER,
-      name: 'a',
-      password: 'p',
-    });
-    warn.mockRestore();
-    expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
-    expect(auth.login).not.toHaveBeenCalled();
-  });
-
-  it('answers unavailable when the shell has no session auth', async () => {
-    const result = await register()('session:renew', appEvent, SERVER);
-    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(seen).toEqual([SERVER]);
   });
 });

@@ -36,7 +36,13 @@ export type SessionAuthDeps = {
   /** Sends the request through the window's network stack (cookies included). */
   fetch: (url: string, request: SessionRequest) => Promise<SessionResponse>;
   cookies: SessionCookieJar;
-  credentials: Pick<CredentialStore, 'set' | 'getSecret' | 'clear' | 'secureStorageAvailable'>;
+  credentials: Pick<CredentialStore, 'set' | 'getSecret' | 'clear' | 'secureStorageAvailable'> &
+    Partial<Pick<CredentialStore, 'weakStorageOnly'>>;
+  /**
+   * Where only the weak `basic_text` store exists: the user's choice (asked once, then
+   * remembered) between keeping the password for this session and saving it anyway.
+   */
+  chooseWeakStorage?: () => Promise<'session' | 'disk'>;
   now?: () => number;
   timeoutMs?: number;
 };
@@ -221,6 +227,13 @@ export function createSessionAuth(deps: SessionAuthDeps): SessionAuth {
         memory.delete(key);
         return;
       }
+      if (deps.chooseWeakStorage && (await deps.credentials.weakStorageOnly?.())) {
+        if ((await deps.chooseWeakStorage()) === 'disk') {
+          await deps.credentials.set(serverUrl, secret.username, secret.password, { allowWeak: true });
+          memory.delete(key);
+          return;
+        }
+      }
     } catch {
       // Falls through to memory: the session works, it just does not outlive this run.
       console.warn('[session] the credential store could not be written; sign-in lasts until Outpost quits');
@@ -280,10 +293,30 @@ export function createSessionAuth(deps: SessionAuthDeps): SessionAuth {
 export function sessionAuthFor(
   ses: Pick<Session, 'fetch' | 'cookies'>,
   credentials: SessionAuthDeps['credentials'],
+  chooseWeakStorage?: SessionAuthDeps['chooseWeakStorage'],
 ): SessionAuth {
   return createSessionAuth({
     fetch: (url, request) => ses.fetch(url, { ...request, credentials: 'include' }),
     cookies: ses.cookies,
     credentials,
+    chooseWeakStorage,
   });
+}
+
+/**
+ * Records the origin of every server a sign-in succeeded with (the content security policy
+ * admits only those), and reports when that origin is new to this device.
+ */
+export function recordingSignIns(
+  auth: SessionAuth,
+  onSignedIn: (serverUrl: string) => Promise<void>,
+): SessionAuth {
+  return {
+    ...auth,
+    async login(input) {
+      const outcome = await auth.login(input);
+      if (outcome.signedIn) await onSignedIn(input.serverUrl);
+      return outcome;
+    },
+  };
 }

@@ -86,3 +86,51 @@ export function args<A extends readonly unknown[]>(
     ) as unknown as A;
   };
 }
+
+/** One of a fixed list of strings. */
+export function oneOf<const T extends string>(values: readonly T[]): Validator<T> {
+  return (value, label) => {
+    if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
+      return invalid(label, `one of ${values.join(', ')}`);
+    }
+    return value as T;
+  };
+}
+
+/** Absent (undefined) or valid. */
+export function optional<T>(validate: Validator<T>): Validator<T | undefined> {
+  return (value, label) => (value === undefined ? undefined : validate(value, label));
+}
+
+/** Binary data as IPC delivers it (a Buffer sent by the renderer arrives as a Uint8Array). */
+export function bytes(options: { min?: number; max: number }): Validator<Uint8Array> {
+  const min = options.min ?? 0;
+  return (value, label) => {
+    if (!(value instanceof Uint8Array)) return invalid(label, 'binary data');
+    if (value.byteLength < min || value.byteLength > options.max) {
+      return invalid(label, `between ${min} and ${options.max} bytes`);
+    }
+    return value;
+  };
+}
+
+/** Text shown by the OS: bounded, without control characters other than a line break. */
+export function displayText(options: { min?: number; max: number; multiline?: boolean }): Validator<string> {
+  const base = str(options);
+  return (value, label) => {
+    const text = base(value, label);
+    for (const ch of text) {
+      const code = ch.charCodeAt(0);
+      const allowed = options.multiline === true && ch === '\n';
+      // C0/C1 controls and the bidirectional overrides that can disguise what text says.
+      if (
+        (!allowed && (code < 32 || (code >= 0x7f && code < 0xa0))) ||
+        (code >= 0x202a && code <= 0x202e) ||
+        (code >= 0x2066 && code <= 0x2069)
+      ) {
+        return invalid(label, 'text without control characters');
+      }
+    }
+    return text;
+  };
+}

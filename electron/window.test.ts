@@ -3,13 +3,23 @@ import path from 'node:path';
 import type { WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { isAllowedExternalUrl, isAppUrl } from './security';
-import { appPaths, hardenWebContents, windowOptions } from './window';
+import { appPaths, hardenWebContents, secureWebPreferences, windowOptions } from './window';
 
 vi.mock('electron', () => ({}));
 
 describe('windowOptions', () => {
+  it('uses the one web-preferences factory, whatever the placement', () => {
+    const preload = '/app/dist-electron/preload.cjs';
+    expect(windowOptions(preload).webPreferences).toEqual(secureWebPreferences(preload));
+    const placed = windowOptions(preload, { x: 10, y: 20, width: 1000, height: 700, maximized: true });
+    expect(placed).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, show: false });
+    expect(placed.webPreferences).toEqual(secureWebPreferences(preload));
+    // Without a position the OS centres the window.
+    expect(windowOptions(preload, { width: 1000, height: 700, maximized: false })).not.toHaveProperty('x');
+  });
+
   it('isolates and sandboxes the renderer', () => {
-    const prefs = windowOptions('/app/dist-electron/preload.cjs').webPreferences;
+    const prefs = secureWebPreferences('/app/dist-electron/preload.cjs');
     expect(prefs).toMatchObject({
       preload: '/app/dist-electron/preload.cjs',
       contextIsolation: true,
@@ -20,7 +30,13 @@ describe('windowOptions', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
     });
+    // Nothing that would loosen the defaults is set at all.
+    for (const key of ['enableBlinkFeatures', 'additionalArguments', 'nodeIntegrationInWorker'] as const) {
+      expect(prefs[key] === undefined || prefs[key] === false, key).toBe(true);
+    }
   });
 });
 

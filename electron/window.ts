@@ -1,7 +1,8 @@
 // Window options and per-webContents guards, kept out of main.ts so they can be unit-tested
 // with `electron` mocked (the binary cannot run on the build machines).
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, WebContents, WebPreferences } from 'electron';
+import { DEFAULT_SIZE, MIN_SIZE, type WindowPlacement } from './window-state';
 
 /** Where the packaged files sit relative to the app root (the folder or asar holding package.json). */
 export function appPaths(appRoot: string): { rendererDir: string; preloadPath: string } {
@@ -11,31 +12,43 @@ export function appPaths(appRoot: string): { rendererDir: string; preloadPath: s
   };
 }
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The one set of web preferences for every window the app opens. A test holds main.ts to
+ * creating windows only through windowOptions(), which uses this.
+ */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    // The page gets window.outpost and nothing else from the privileged side.
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: true,
+  };
+}
+
+export function windowOptions(
+  preloadPath: string,
+  placement?: WindowPlacement,
+): BrowserWindowConstructorOptions {
   return {
     title: 'Outpost',
-    width: 1280,
-    height: 800,
-    minWidth: 900,
-    minHeight: 600,
+    width: placement?.width ?? DEFAULT_SIZE.width,
+    height: placement?.height ?? DEFAULT_SIZE.height,
+    ...(placement?.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : {}),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     // Shown on 'ready-to-show' so the user never sees an unstyled flash.
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      // The page gets window.outpost and nothing else from the privileged side.
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: true,
-    },
+    webPreferences: secureWebPreferences(preloadPath),
   };
 }
 

@@ -2,6 +2,15 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   IPC_CHANNELS,
   IPC_CONTRACT,
+  MENU_COMMANDS,
+  SHELL_EVENT_NAMES,
+  SHELL_EVENTS,
+  type BackupFileInfo,
+  type CredentialsStatus,
+  type MenuCommand,
+  type NetworkSignal,
+  type ShellEventName,
+  type ShellEventPayload,
   type AppInfo,
   type IpcArgs,
   type IpcChannel,
@@ -32,7 +41,21 @@ describe('IPC contract', () => {
       | 'session:logout'
       | 'shell:openExternal'
       | 'export:saveFile'
+      | 'credentials:setFallback'
+      | 'notify:show'
+      | 'file:openWithSystem'
+      | 'storage:diskSpace'
+      | 'backup:begin'
+      | 'backup:append'
+      | 'backup:commit'
+      | 'backup:abort'
+      | 'backup:list'
+      | 'backup:reveal'
     >();
+    expectTypeOf<IpcValue<'credentials:setFallback'>>().toEqualTypeOf<CredentialsStatus>();
+    expectTypeOf<IpcArgs<'credentials:setFallback'>>().toEqualTypeOf<[choice: 'session' | 'disk']>();
+    expectTypeOf<IpcValue<'backup:commit'>>().toEqualTypeOf<BackupFileInfo>();
+    expectTypeOf<IpcArgs<'backup:append'>>().toEqualTypeOf<[id: string, chunk: string]>();
     expectTypeOf<IpcArgs<'app:getInfo'>>().toEqualTypeOf<[]>();
     expectTypeOf<IpcValue<'app:getInfo'>>().toEqualTypeOf<AppInfo>();
     expectTypeOf<IpcArgs<'credentials:get'>>().toEqualTypeOf<[serverUrl: string]>();
@@ -50,10 +73,25 @@ describe('IPC contract', () => {
     expectTypeOf<IpcValue<'session:logout'>>().toEqualTypeOf<void>();
   });
 
+  it('lists the events the main process may send, each with its payload type', () => {
+    expect(SHELL_EVENT_NAMES).toEqual(Object.keys(SHELL_EVENTS));
+    for (const event of SHELL_EVENT_NAMES) expect(event).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+    // An event name is never also an invoke channel: page code listening cannot answer an invoke.
+    for (const event of SHELL_EVENT_NAMES) expect(IPC_CHANNELS as readonly string[]).not.toContain(event);
+    expect(new Set(MENU_COMMANDS).size).toBe(MENU_COMMANDS.length);
+    expectTypeOf<ShellEventName>().toEqualTypeOf<
+      'menu:command' | 'os:network' | 'app:navigate' | 'app:reloadRequired'
+    >();
+    expectTypeOf<ShellEventPayload<'menu:command'>>().toEqualTypeOf<MenuCommand>();
+    expectTypeOf<ShellEventPayload<'os:network'>>().toEqualTypeOf<NetworkSignal>();
+    expectTypeOf<ShellEventPayload<'app:navigate'>>().toEqualTypeOf<string>();
+  });
+
   it('never returns a password to the renderer', () => {
     expectTypeOf<IpcValue<'credentials:get'>>().not.toHaveProperty('password');
     expectTypeOf<NonNullable<IpcValue<'credentials:get'>>>().not.toHaveProperty('password');
     expectTypeOf<Extract<SessionOutcome, { signedIn: true }>>().not.toHaveProperty('password');
     expectTypeOf<Extract<SessionOutcome, { signedIn: false }>>().not.toHaveProperty('password');
+    expectTypeOf<IpcValue<'credentials:status'>>().not.toHaveProperty('password');
   });
 });

@@ -14,6 +14,10 @@ export const IPC_ERROR_CODES = [
   'no_secure_storage',
   'url_not_allowed',
   'storage_error',
+  /** The disk (or the folder's volume) has no room left for the write. */
+  'disk_full',
+  /** A request the shell understood but will not carry out (a file type it will not open). */
+  'not_allowed',
   /** The desktop shell was started without this capability. */
   'unavailable',
   'internal',
@@ -30,9 +34,20 @@ export type AppInfo = {
 
 export type CredentialsInput = { serverUrl: string; username: string; password: string };
 
+/**
+ * What happens to a sync password where the OS offers no real secret store (Linux without a
+ * keyring, where Chromium falls back to `basic_text`, a fixed key): kept in memory until
+ * Outpost quits, or written to disk anyway. 'ask' until the user has chosen.
+ */
+export const CREDENTIAL_FALLBACKS = ['ask', 'session', 'disk'] as const;
+export type CredentialFallback = (typeof CREDENTIAL_FALLBACKS)[number];
+
 export type CredentialsStatus = {
-  /** False when the OS offers no real secret store: credentials:set will then refuse. */
+  /** False when the OS offers no real secret store: passwords then follow `fallback`. */
   secureStorage: boolean;
+  /** safeStorage's backend on Linux (`gnome_libsecret`, `kwallet5`, `basic_text`…), else `os`. */
+  backend: string;
+  fallback: CredentialFallback;
   /** Normalised server URLs that have stored credentials (never the secrets). */
   servers: string[];
 };
@@ -53,6 +68,23 @@ export type SessionOutcome =
 
 export type SaveFileRequest = { suggestedName: string; mimeType: string; content: string };
 export type SaveFileResult = { canceled: false; path: string } | { canceled: true };
+
+/**
+ * An OS notification. `route` (an app path such as `/tickets/tkt_…`) is opened when the user
+ * clicks it; the notification text is shown as plain text by the OS.
+ */
+export type NotificationRequest = { title: string; body: string; route?: string };
+
+/** An attachment handed to the system viewer: its bytes go to a private temporary file. */
+export type OpenFileRequest = { name: string; contentType: string; data: Uint8Array };
+
+/** Free and total bytes of the volume holding the app's data folder. */
+export type DiskSpace = { freeBytes: number; totalBytes: number };
+
+/** Automatic backups and the ones made on demand are rotated separately. */
+export const BACKUP_KINDS = ['auto', 'manual'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+export type BackupFileInfo = { name: string; kind: BackupKind; createdAt: number; bytes: number };
 
 /** Phantom carrier: the value is empty at runtime, the type holds arguments and result. */
 export type ChannelSpec<Args extends readonly unknown[], Result> = {
@@ -81,6 +113,18 @@ export const IPC_CONTRACT = Object.freeze({
   'session:logout': channel<[serverUrl: string], void>(),
   'shell:openExternal': channel<[url: string], void>(),
   'export:saveFile': channel<[request: SaveFileRequest], SaveFileResult>(),
+  'credentials:setFallback': channel<[choice: Exclude<CredentialFallback, 'ask'>], CredentialsStatus>(),
+  'notify:show': channel<[notification: NotificationRequest], void>(),
+  'file:openWithSystem': channel<[request: OpenFileRequest], void>(),
+  'storage:diskSpace': channel<[], DiskSpace>(),
+  // A backup is written in chunks (a replica can be hundreds of megabytes): begin, append each
+  // chunk, then commit (renamed into place and rotated) or abort (removed).
+  'backup:begin': channel<[kind: BackupKind], { id: string }>(),
+  'backup:append': channel<[id: string, chunk: string], void>(),
+  'backup:commit': channel<[id: string], BackupFileInfo>(),
+  'backup:abort': channel<[id: string], void>(),
+  'backup:list': channel<[], BackupFileInfo[]>(),
+  'backup:reveal': channel<[], void>(),
 });
 
 type Contract = typeof IPC_CONTRACT;
@@ -92,7 +136,62 @@ export type IpcValue<C extends IpcChannel> =
 /** Runtime list of channel names, in contract order. */
 export const IPC_CHANNELS: readonly IpcChannel[] = Object.freeze(Object.keys(IPC_CONTRACT) as IpcChannel[]);
 
+/** Commands of the native application menu, carried out by the renderer. */
+export const MENU_COMMANDS = [
+  'new-ticket',
+  'tickets',
+  'search',
+  'palette',
+  'shortcuts',
+  'settings',
+  'sync-issues',
+  'backup-now',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** What the OS says about the network; 'resume' and 'unlock' follow sleep or a locked screen. */
+export type NetworkSignal = { online: boolean; reason: 'change' | 'resume' | 'unlock' };
+
+function shellEvent<Payload>(): ChannelSpec<[Payload], void> {
+  return Object.freeze({});
+}
+
+/**
+ * Events the main process sends to the window (never the other way: the renderer only invokes
+ * the channels above). The preload lets page code listen to these names and no others.
+ */
+export const SHELL_EVENTS = Object.freeze({
+  'menu:command': shellEvent<MenuCommand>(),
+  'os:network': shellEvent<NetworkSignal>(),
+  /** A clicked notification: the app path to open. */
+  'app:navigate': shellEvent<string>(),
+  /**
+   * The page must be reloaded for a change to apply (a new sync server was added to the
+   * content security policy, which a page only reads when it loads).
+   */
+  'app:reloadRequired': shellEvent<{ reason: string }>(),
+});
+
+export type ShellEventName = keyof typeof SHELL_EVENTS;
+export type ShellEventPayload<E extends ShellEventName> =
+  (typeof SHELL_EVENTS)[E] extends ChannelSpec<[infer P], void> ? P : never;
+export const SHELL_EVENT_NAMES: readonly ShellEventName[] = Object.freeze(
+  Object.keys(SHELL_EVENTS) as ShellEventName[],
+);
+
 /** What the preload exposes as `window.outpost`. Absent in the browser build. */
 export type OutpostApi = {
   readonly [C in IpcChannel]: (...args: IpcArgs<C>) => Promise<IpcResult<IpcValue<C>>>;
-} & { readonly isDesktop: true };
+} & {
+  readonly isDesktop: true;
+  /** An OS notification: the same as 'notify:show', callable with an object or title and body. */
+  readonly showNotification: {
+    (notification: NotificationRequest): Promise<IpcResult<void>>;
+    (title: string, body: string): Promise<IpcResult<void>>;
+  };
+  /** Listens to one of SHELL_EVENTS; returns the function that stops listening. */
+  readonly on: <E extends ShellEventName>(
+    event: E,
+    listener: (payload: ShellEventPayload<E>) => void,
+  ) => () => void;
+};

@@ -4,6 +4,8 @@ import type { FileDoc } from '../../../shared/domain/model';
 import type { Directory } from '../../app/people';
 import { extensionLabel, formatBytes, isPreviewableImage } from './format';
 import { useFileBlob, type FileBlobView } from './useFileBlob';
+import { readFileBlob } from '../../data';
+import { desktopApi, openWithSystemViewer } from '../../lib/desktop';
 
 const THUMB = 48;
 
@@ -13,6 +15,16 @@ export function AttachmentItem({ file, directory }: { file: FileDoc; directory: 
   const [previewing, setPreviewing] = useState(false);
   const image = isPreviewableImage(file.contentType);
   const url = view.status === 'present' ? view.url : null;
+  const [openError, setOpenError] = useState<string | null>(null);
+  // In the desktop shell any attachment can go to the OS's own viewer (the shell refuses
+  // executable types); in a browser tab Download is the way.
+  const openOutside = async () => {
+    setOpenError(null);
+    const blob = await readFileBlob(file.id);
+    if (!blob) return setOpenError('The file is not on this device yet.');
+    const result = await openWithSystemViewer({ name: file.name, contentType: file.contentType, data: blob });
+    if (result && !result.ok) setOpenError(result.error.message);
+  };
 
   return (
     <Group
@@ -33,7 +45,22 @@ export function AttachmentItem({ file, directory }: { file: FileDoc; directory: 
           {new Date(file.createdAt).toLocaleString()}
         </Text>
         <Status view={view} />
+        {openError && (
+          <Text size="xs" c="red" role="alert">
+            {openError}
+          </Text>
+        )}
       </Stack>
+      {url && desktopApi() && (
+        <Button
+          size="xs"
+          variant="subtle"
+          onClick={() => void openOutside()}
+          aria-label={`Open ${file.name} in its viewer`}
+        >
+          Open in viewer
+        </Button>
+      )}
       {url && image && (
         <Button
           size="xs"

@@ -9,7 +9,10 @@ import {
 } from '@mantine/core';
 import { PriorityMatrixEditor } from './PriorityMatrixEditor';
 import { DemoDataPanel } from './DemoDataPanel';
+import { CredentialSection } from './CredentialSection';
 import { SyncAccountSection } from '../sync/SyncAccountSection';
+import { BackupSection } from '../backup/BackupSection';
+import { StorageSection } from '../backup/StorageSection';
 
 export function SettingsPage() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
@@ -17,6 +20,9 @@ export function SettingsPage() {
     <Stack maw={820} gap="md">
       <Title order={2}>Settings</Title>
       <SyncAccountSection />
+      <CredentialSection />
+      <BackupSection />
+      <StorageSection />
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Title order={4}>Appearance</Title>
