@@ -4,6 +4,7 @@ import {
   validatePriorityMatrix,
   type PriorityMatrix,
 } from '../../shared/domain/priority';
+import { readCategoryList } from '../../shared/domain/categories';
 import { observeSettings } from '../data';
 import { useDb } from './database';
 import { useObservable } from './hooks';
@@ -20,10 +21,8 @@ export function useAppSettings(): AppSettings {
   return useMemo(() => {
     const byKey = new Map(docs.map((d) => [d.key, d]));
     const checked = validatePriorityMatrix(byKey.get('priorityMatrix')?.value.matrix);
-    const rawCategories = byKey.get('categories')?.value.categories;
-    const categories = Array.isArray(rawCategories)
-      ? rawCategories.filter((c): c is string => typeof c === 'string' && c.length > 0 && c.length <= 80)
-      : [];
+    // "A/B" paths form the category tree; malformed entries from another device are dropped.
+    const categories = readCategoryList(byKey.get('categories')?.value.categories);
     return { matrix: checked.ok ? checked.matrix : DEFAULT_PRIORITY_MATRIX, categories };
   }, [docs]);
 }

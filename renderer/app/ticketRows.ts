@@ -12,6 +12,7 @@ import {
 } from '../data';
 import type { ViewId } from '../state/ui';
 import { useDb } from './database';
+import { getSlaClocks, slaStatusOf, type SlaClocksState } from './slaClocks';
 
 /**
  * In-memory projection of every ticket's list columns. Built in chunks after first paint and
@@ -129,7 +130,15 @@ export function useTicketRows(): RowsState {
   return useSyncExternalStore(subscribe, () => state);
 }
 
-export function viewPredicate(viewId: ViewId, userId: string): (row: ListRow) => boolean {
+/**
+ * Membership of a saved view. The SLA views read the clock projection (`clocks`, the current
+ * one by default) and show the same clock as the badges (clockToShow).
+ */
+export function viewPredicate(
+  viewId: ViewId,
+  userId: string,
+  clocks: SlaClocksState = getSlaClocks(),
+): (row: ListRow) => boolean {
   switch (viewId) {
     case 'open':
       return (r) => r.phase === 'open';
@@ -137,6 +146,10 @@ export function viewPredicate(viewId: ViewId, userId: string): (row: ListRow) =>
       return (r) => r.phase === 'open' && r.assigneeId === userId;
     case 'unassigned':
       return (r) => r.phase === 'open' && r.assigneeId === '';
+    case 'breachingSoon':
+      return (r) => r.phase === 'open' && slaStatusOf(clocks.byId.get(r.id)) === 'warning';
+    case 'breached':
+      return (r) => r.phase === 'open' && slaStatusOf(clocks.byId.get(r.id)) === 'breached';
     case 'done':
       return (r) => r.phase === 'done';
     case 'all':
@@ -144,14 +157,29 @@ export function viewPredicate(viewId: ViewId, userId: string): (row: ListRow) =>
   }
 }
 
-export function viewCounts(rows: ListRow[], userId: string): Record<ViewId, number> {
-  const counts: Record<ViewId, number> = { open: 0, mine: 0, unassigned: 0, all: rows.length, done: 0 };
+export function viewCounts(
+  rows: ListRow[],
+  userId: string,
+  clocks: SlaClocksState = getSlaClocks(),
+): Record<ViewId, number> {
+  const counts: Record<ViewId, number> = {
+    open: 0,
+    mine: 0,
+    unassigned: 0,
+    breachingSoon: 0,
+    breached: 0,
+    all: rows.length,
+    done: 0,
+  };
   for (const r of rows) {
     if (r.phase === 'done') counts.done++;
     else {
       counts.open++;
       if (r.assigneeId === '') counts.unassigned++;
       else if (r.assigneeId === userId) counts.mine++;
+      const sla = slaStatusOf(clocks.byId.get(r.id));
+      if (sla === 'warning') counts.breachingSoon++;
+      else if (sla === 'breached') counts.breached++;
     }
   }
   return counts;

@@ -53,6 +53,7 @@ export {
   groupView,
   kindView,
   priorityView,
+  isClockView,
   queryViewPage,
   viewQuery,
   type TicketView,

@@ -28,14 +28,19 @@ export async function readCabSettings(db: OutpostDatabase): Promise<CabSettings>
   return validateCabSettings((await findSetting(db, CAB_SETTING_KEY))?.value);
 }
 
-/** The approvers: the configured list, or every manager of the team. */
+/**
+ * The approvers: the configured list, or every manager of the team. Only managers and admins
+ * count, because the server accepts votes from them alone: a configured approver who is not
+ * (or no longer) a manager would vote into a refusal at the next sync.
+ */
 export async function cabApprovers(db: OutpostDatabase, settings: CabSettings): Promise<string[]> {
-  if (settings.approverIds.length > 0) return settings.approverIds;
   const people = await db.people.find({ selector: { personKind: 'user' } }).exec();
-  return people
-    .filter((p) => p.roles.includes('manager'))
-    .map((p) => p.id)
-    .sort();
+  const byDefault = people.filter((p) => p.roles.includes('manager')).map((p) => p.id);
+  if (settings.approverIds.length === 0) return byDefault.sort();
+  const mayVote = new Set(
+    people.filter((p) => p.roles.includes('manager') || p.roles.includes('admin')).map((p) => p.id),
+  );
+  return settings.approverIds.filter((id) => mayVote.has(id));
 }
 
 async function timeline(db: OutpostDatabase, parentId: string): Promise<ActivityDoc[]> {

@@ -56,7 +56,7 @@ describe('seedDemoIfEmpty', () => {
       mine: (t: (typeof all)[number]) => t.phase === 'open' && t.assigneeId === someone,
       unassigned: (t: (typeof all)[number]) => t.phase === 'open' && t.assigneeId === '',
       all: () => true,
-      done: (t: (typeof all)[number]) => t.status === 'resolved' || t.status === 'closed',
+      done: (t: (typeof all)[number]) => t.phase === 'done',
     };
     for (const viewId of VIEW_IDS) {
       const expected = all

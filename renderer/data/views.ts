@@ -2,6 +2,8 @@
  * Saved ticket views. Each is a selector plus an ascending sort that one compound index in
  * tickets.schema.ts serves exactly (equality fields first, sort field last), so the first page
  * is an index walk that stops after `limit` rows instead of reading and sorting every match.
+ * The SLA views ("Breaching soon", "Breached") depend on clocks, which no index holds: their
+ * members come from the in-memory clock projection (renderer/app/slaClocks.ts).
  */
 import type { MangoQuery, MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
 import type { Priority, TicketDoc, TicketKind } from '../../shared/domain/model';
@@ -11,7 +13,11 @@ export interface ViewContext {
   userId: string;
 }
 
-export type ViewId = 'open' | 'mine' | 'unassigned' | 'all' | 'done';
+/** Views an index serves. */
+export type IndexViewId = 'open' | 'mine' | 'unassigned' | 'all' | 'done';
+/** Views whose members the SLA clock projection decides. */
+export type ClockViewId = 'breachingSoon' | 'breached';
+export type ViewId = IndexViewId | ClockViewId;
 
 export interface TicketView<Id extends string = string> {
   id: Id;
@@ -23,6 +29,11 @@ export interface TicketView<Id extends string = string> {
   index: string[];
   /** Empty without a signed-in user: `assigneeId: ''` would otherwise list unassigned work. */
   requiresUser?: boolean;
+  /**
+   * 'slaClocks': the selector and index only narrow to open tickets; membership is decided by
+   * the SLA clock projection, so there is no first page to read from the index.
+   */
+  source?: 'index' | 'slaClocks';
 }
 
 const NEWEST_FIRST: MangoQuerySortPart<TicketDoc>[] = [{ sortDesc: 'asc' }];
@@ -52,6 +63,22 @@ export const VIEWS: readonly TicketView<ViewId>[] = [
     index: ['assigneeId', 'phase', 'sortDesc'],
   },
   {
+    id: 'breachingSoon',
+    label: 'Breaching soon',
+    selector: () => ({ phase: 'open' }),
+    sort: NEWEST_FIRST,
+    index: ['phase', 'sortDesc'],
+    source: 'slaClocks',
+  },
+  {
+    id: 'breached',
+    label: 'Breached',
+    selector: () => ({ phase: 'open' }),
+    sort: NEWEST_FIRST,
+    index: ['phase', 'sortDesc'],
+    source: 'slaClocks',
+  },
+  {
     id: 'all',
     label: 'All tickets',
     selector: () => ({}),
@@ -61,7 +88,7 @@ export const VIEWS: readonly TicketView<ViewId>[] = [
   {
     id: 'done',
     label: 'Resolved & closed',
-    // `phase` is derived from status (resolved or closed = done) and indexed for this view.
+    // `phase` is derived from status (resolved, closed or cancelled = done) and indexed for this view.
     selector: () => ({ phase: 'done' }),
     sort: NEWEST_FIRST,
     index: ['phase', 'sortDesc'],
@@ -72,7 +99,10 @@ export const VIEW_BY_ID = Object.fromEntries(VIEWS.map((v) => [v.id, v])) as Rea
   Record<ViewId, TicketView<ViewId>>
 >;
 
-export const VIEW_IDS: readonly ViewId[] = VIEWS.map((v) => v.id);
+/** The views an index serves, i.e. every saved view but the SLA ones. */
+export const VIEW_IDS: readonly IndexViewId[] = VIEWS.filter((v) => v.source !== 'slaClocks').map(
+  (v) => v.id as IndexViewId,
+);
 
 /** Open tickets of one kind (e.g. the change calendar's source), newest first. */
 export function kindView(kind: TicketKind): TicketView {
@@ -126,13 +156,23 @@ export function viewQuery(view: ViewId | TicketView, ctx: ViewContext, limit: nu
   return { selector: v.selector(ctx), sort: v.sort, limit, index: v.index };
 }
 
-/** First `limit` tickets of a view, for first paint (the in-memory projection does the rest). */
+/** Views whose members only the SLA clock projection knows. */
+export function isClockView(view: ViewId | TicketView): boolean {
+  return resolveView(view).source === 'slaClocks';
+}
+
+/**
+ * First `limit` tickets of a view, for first paint (the in-memory projection does the rest).
+ * An SLA view has no first page (no index knows a clock): it is empty until the projections
+ * can tell which tickets belong, rather than showing open tickets that are not breaching.
+ */
 export async function queryViewPage(
   db: OutpostDatabase,
   view: ViewId | TicketView,
   ctx: ViewContext,
   limit = 50,
 ): Promise<TicketDoc[]> {
+  if (isClockView(view)) return [];
   if (resolveView(view).requiresUser && ctx.userId === '') return [];
   const docs = await db.tickets.find(viewQuery(view, ctx, limit)).exec();
   return docs.map((d) => d.toMutableJSON() as TicketDoc);

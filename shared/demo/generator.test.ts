@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { CI_CLASSES, ROLES } from '../domain/model';
+import { CI_CLASSES, ROLES, TICKET_STATUSES } from '../domain/model';
 import { formatTicketNumber } from '../domain/numbering';
 import { priorityOf, validatePriorityMatrix } from '../domain/priority';
+import { PROCESS_FIELDS, validateProcessPatch, type ProcessPatch } from '../domain/process';
 import { checkStatusFields, phaseOf } from '../domain/status';
 import { validateTicketInput } from '../domain/validation';
 import { MAX_TIME } from '../domain/model';
 import { generateTeam, generateTickets } from './generator';
 
 const NOW = Date.UTC(2025, 5, 2, 12, 0);
+/** Every process field of any kind (validateProcessPatch refuses those a kind does not use). */
+const PROCESS_FIELD_SET = Object.fromEntries(
+  Object.values(PROCESS_FIELDS)
+    .flat()
+    .map((f) => [f, true]),
+);
 const DAY = 86_400_000;
 const team = generateTeam(42, { now: NOW });
 const options = { now: NOW, deviceId: 'K7Q2' };
@@ -151,6 +158,14 @@ describe('generated tickets', () => {
   it('are valid input with statuses consistent with the guards', () => {
     expect(failures((t) => Object.keys(validateTicketInput(t)).length === 0)).toEqual([]);
     expect(failures((t) => Object.keys(checkStatusFields(t.kind, t.status, t)).length === 0)).toEqual([]);
+    // Process fields only on the kinds that use them, each well-formed.
+    expect(
+      failures((t) => {
+        const fields = Object.keys(t).filter((k) => k in PROCESS_FIELD_SET);
+        const patch = Object.fromEntries(fields.map((k) => [k, t[k as keyof typeof t]])) as ProcessPatch;
+        return Object.keys(validateProcessPatch(t.kind, patch)).length === 0;
+      }),
+    ).toEqual([]);
     expect(failures((t, i) => t.number === formatTicketNumber(t.kind, 'K7Q2', i + 1))).toEqual([]);
     expect(failures((t) => t.phase === phaseOf(t.status) && t.sortDesc === MAX_TIME - t.updatedAt)).toEqual(
       [],
@@ -164,8 +179,10 @@ describe('generated tickets', () => {
     expect(failures((t) => t.updatedAt >= t.createdAt && t.updatedAt <= NOW)).toEqual([]);
     expect(
       failures((t) => {
-        const done = t.status === 'resolved' || t.status === 'closed';
-        if (done !== t.resolvedAt > 0 || (t.status === 'closed') !== t.closedAt > 0) return false;
+        // Changes are never Resolved: they close after review, or are cancelled (as in the app).
+        const done = t.kind !== 'change' && (t.status === 'resolved' || t.status === 'closed');
+        const closed = t.status === 'closed' || t.status === 'cancelled';
+        if (done !== t.resolvedAt > 0 || closed !== t.closedAt > 0) return false;
         return (!done || t.resolvedAt >= t.createdAt) && (!t.closedAt || t.closedAt >= t.resolvedAt);
       }),
     ).toEqual([]);
@@ -201,9 +218,11 @@ describe('generated tickets', () => {
     const unassigned = share((t) => t.assigneeId === '', open);
     expect(unassigned).toBeGreaterThan(0.08);
     expect(unassigned).toBeLessThan(0.25);
-    for (const status of ['new', 'assigned', 'in_progress', 'pending', 'resolved', 'closed', 'reopened']) {
-      expect(tickets.some((t) => t.status === status)).toBe(true);
-    }
+    for (const status of TICKET_STATUSES)
+      expect(
+        tickets.some((t) => t.status === status),
+        status,
+      ).toBe(true);
   });
 
   it('mix short and multi-paragraph descriptions and vary titles', () => {
@@ -213,22 +232,27 @@ describe('generated tickets', () => {
     expect(tickets.some((t) => t.tags.length > 0)).toBe(true);
   });
 
-  it('come with a creation entry and 0-3 comments, notes and work logs each', () => {
+  it('come with one creation entry each, matching the ticket', () => {
     const byTicket = new Map(tickets.map((t) => [t.id, t]));
     const created = activities.filter((a) => a.kind === 'created');
     expect(created.map((a) => a.parentId).sort()).toEqual(tickets.map((t) => t.id).sort());
-    for (const a of created) {
+    const wrong = created.filter((a) => {
       const t = byTicket.get(a.parentId)!;
-      expect([a.createdAt, a.createdBy]).toEqual([t.createdAt, t.createdBy]);
-    }
-    const entries = activities.filter((a) => a.kind !== 'created');
+      return a.createdAt !== t.createdAt || a.createdBy !== t.createdBy;
+    });
+    expect(wrong).toEqual([]);
+    expect(new Set(activities.map((a) => a.id)).size).toBe(activities.length);
+    expect(activities.every((a) => byTicket.has(a.parentId))).toBe(true);
+  });
+
+  it('add comments, notes and work logs within the life of the ticket', () => {
+    const byTicket = new Map(tickets.map((t) => [t.id, t]));
+    const entries = activities.filter((a) => ['comment', 'note', 'worklog'].includes(a.kind));
     const perTicket = new Map<string, number>();
     const bad = entries.filter((a) => {
       perTicket.set(a.parentId, (perTicket.get(a.parentId) ?? 0) + 1);
-      const t = byTicket.get(a.parentId);
+      const t = byTicket.get(a.parentId)!;
       return (
-        !t ||
-        !['comment', 'note', 'worklog'].includes(a.kind) ||
         a.createdAt < t.createdAt ||
         a.createdAt > t.updatedAt ||
         a.minutes > 0 !== (a.kind === 'worklog') ||
@@ -238,6 +262,15 @@ describe('generated tickets', () => {
     expect(bad).toEqual([]);
     expect(Math.max(...perTicket.values())).toBe(3);
     expect(entries.length / tickets.length).toBeCloseTo(1.5, 0);
-    expect(new Set(activities.map((a) => a.id)).size).toBe(activities.length);
+    // Requesters comment; only staff write notes and work logs.
+    const requesters = new Set(team.people.filter((p) => p.roles.join() === 'requester').map((p) => p.id));
+    expect(entries.filter((a) => a.kind !== 'comment' && requesters.has(a.createdBy))).toEqual([]);
+  });
+
+  it('record status changes, votes and surveys no later than now', () => {
+    const kinds = new Set(activities.map((a) => a.kind));
+    expect([...kinds].sort()).toEqual(['change', 'comment', 'created', 'note', 'survey', 'vote', 'worklog']);
+    const late = activities.filter((a) => a.createdAt > NOW || a.updatedAt !== a.createdAt);
+    expect(late).toEqual([]);
   });
 });

@@ -1,27 +1,27 @@
 /**
  * Deterministic demo and benchmark tickets.
  *
- * Ticket N is generated from its own random stream derived from (seed, N), so any chunking of
- * the index range (0..999 then 1000..1999, or 0..1999 at once) yields identical documents. That
- * lets seeding and benchmarks insert in batches without keeping the whole set in memory.
+ * Plain tickets (incidents, requests, questions) come from their own random stream derived from
+ * (seed, N). Process records come in families (a problem with its incidents, a release with its
+ * changes, a project with its tasks; see plan.ts) generated whole from the family's stream, so
+ * links between them hold. Either way any chunking of the index range (0..999 then 1000..1999,
+ * or 0..1999 at once) yields identical documents, which lets seeding and benchmarks insert in
+ * batches without keeping the whole set in memory.
  */
-import { ID_PREFIX, newId } from '../domain/ids';
-import { MAX_TIME } from '../domain/model';
-import type { ActivityDoc, Level, TicketDoc, TicketKind, TicketStatus } from '../domain/model';
-import { formatTicketNumber } from '../domain/numbering';
-import { priorityOf } from '../domain/priority';
-import {
-  STATUS_MACHINES,
-  pendingReasonsFor,
-  phaseOf,
-  resolutionCodesFor,
-  type ResolutionCode,
-} from '../domain/status';
-import { chance, createRandom, pick, randomInt, weighted, type Random } from './random';
+import type { ActivityDoc, TicketDoc, TicketKind, TicketStatus } from '../domain/model';
+import { pendingReasonsFor, resolutionCodesFor, type ResolutionCode } from '../domain/status';
+import { changeFamily } from './changes';
+import { DAY, HOUR, closeDelay, createdTime, draftTicket, finish, memberOf, type GenContext } from './draft';
+import { BLOCK, planBlock, type FamilyPlan } from './plan';
+import { problemFamily } from './problems';
+import { projectFamily } from './projects';
+import { releaseFamily } from './releases';
+import { createRandom, chance, pick, randomInt, weighted, type Random } from './random';
 import type { DemoTeam } from './team';
-import { indexTeam, type TeamIndex } from './team-index';
-import { TAGS, TEMPLATES } from './ticket-templates';
+import { indexTeam } from './team-index';
+import { TEMPLATES, type PlainKind } from './ticket-templates';
 import * as text from './ticket-text';
+import { addSurvey, entry, memberActivities, type Member } from './timeline';
 
 export { DEMO_TEAM_NOW, generateTeam, type DemoTeam, type TeamOptions } from './team';
 
@@ -35,33 +35,16 @@ export interface TicketOptions {
    * which suits a demo desk; a year suits benchmarks and KPIs. */
   spanDays?: number;
   deviceId: string;
-  /** Adds 0-3 comments, notes or work logs per ticket. */
+  /** Adds the timelines: creation, 0-3 comments, notes or work logs, the saved status changes
+   * of process records, CAB votes and satisfaction surveys. */
   withActivities?: boolean;
 }
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-
-const pickKind = weighted<TicketKind>([
+/** Plain tickets only: problems, changes, releases, projects and tasks come in families. */
+const pickKind = weighted<PlainKind>([
   ['incident', 55],
   ['request', 30],
   ['question', 8],
-  ['problem', 2],
-  ['change', 2.5],
-  ['release', 0.5],
-  ['project', 0.5],
-  ['task', 1.5],
-]);
-// Mostly low impact and medium urgency, which lands most tickets on P3/P4 as in real desks.
-const pickImpact = weighted<Level>([
-  [1, 10],
-  [2, 35],
-  [3, 55],
-]);
-const pickUrgency = weighted<Level>([
-  [1, 12],
-  [2, 48],
-  [3, 40],
 ]);
 const pickOpenStatus = weighted<TicketStatus>([
   ['new', 15],
@@ -75,33 +58,8 @@ const pickActivityKind = weighted<'comment' | 'note' | 'worklog'>([
   ['note', 25],
   ['worklog', 30],
 ]);
-/** Used when a custom team has no CI of the kind a title mentions. */
-const FALLBACK_NAMES: Readonly<Record<string, string>> = {
-  laptop: 'my laptop',
-  desktop: 'my PC',
-  mobile: 'my phone',
-  printer: 'the office printer',
-  server: 'the file server',
-  app: 'the ERP system',
-  ap: 'the 2nd floor access point',
-  firewall: 'the office firewall',
-};
 /** Typical hours to resolve by priority; each ticket varies from 0.2x to 1.8x. */
 const RESOLVE_HOURS = [0, 4, 16, 48, 120, 360] as const;
-
-function family(kind: TicketKind): text.TextFamily {
-  return kind === 'incident' || kind === 'request' || kind === 'question' ? kind : 'work';
-}
-
-/** Open statuses drawn for the queue-style machines, mapped onto each kind's own process. */
-function openStatusFor(kind: TicketKind, drawn: TicketStatus, random: Random): TicketStatus {
-  if (kind === 'change')
-    return pick(random, ['new', 'assess', 'authorize', 'scheduled', 'implement'] as const);
-  const machine = STATUS_MACHINES[kind].transitions;
-  if (drawn === 'pending' && pendingReasonsFor(kind).length === 0) return 'in_progress';
-  if (drawn !== 'new' && machine[drawn].length === 0) return 'in_progress';
-  return drawn;
-}
 
 /** Probability that a ticket of this age is still open: recent work is open, old work is done. */
 function openProbability(ageDays: number): number {
@@ -110,19 +68,6 @@ function openProbability(ageDays: number): number {
   if (ageDays < 30) return 0.15;
   if (ageDays < 90) return 0.05;
   return 0.015;
-}
-
-/** Business-hours creation time in the `spanDays` before now; most weekend days are redrawn. */
-function createdTime(random: Random, now: number, spanDays: number): number {
-  let day = 0;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    day = Math.floor(random() * spanDays);
-    const weekday = (Math.floor((now - day * DAY) / DAY) + 4) % 7; // 1970-01-01 was a Thursday
-    if ((weekday !== 0 && weekday !== 6) || random() < 0.15) break;
-  }
-  const midnight = Math.floor((now - day * DAY) / DAY) * DAY;
-  const time = midnight + 7 * HOUR + Math.floor(random() * 11 * HOUR);
-  return Math.max(now - spanDays * DAY, Math.min(time, now - Math.floor(random() * HOUR)));
 }
 
 const codePickers = new Map<TicketKind, (random: Random) => ResolutionCode>();
@@ -135,152 +80,73 @@ function pickResolution(random: Random, kind: TicketKind): ResolutionCode {
   return picker(random);
 }
 
-function generateTicket(
-  seed: number,
-  index: number,
-  ix: TeamIndex,
-  opts: TicketOptions,
-  activities: ActivityDoc[] | null,
-) {
-  const random = createRandom(seed, index);
-  const { now } = opts;
+/** An incident, request or question from its own stream, with 0-3 entries and maybe a survey. */
+function plainTicket(g: GenContext, index: number, activities: ActivityDoc[] | null): TicketDoc {
+  const { ix, now } = g;
+  const random = createRandom(g.seed, index);
   const kind = pickKind(random);
-  const [template, category, groupKey] = pick(random, TEMPLATES[kind]);
-  const createdAt = createdTime(random, now, opts.spanDays ?? 365);
-  const requester = chance(random, 0.8) ? pick(random, ix.requesters) : pick(random, ix.users);
-  const person = pick(random, ix.users).name;
-  const site = pick(random, ix.sites);
-  const ciIds: string[] = [];
-  let device = '';
-  const title = template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    if (key === 'person') return person;
-    if (key === 'site') return site;
-    if (key === 'n') return String(randomInt(random, 1, 12));
-    const pool = ix.pools[key];
-    // Prefer the requester's own device: "VPN drops on LDN-LT-0412" should be their laptop.
-    const ci =
-      ix.owned.get(`${requester.id}:${key}`) ?? (pool && pool.length > 0 ? pick(random, pool) : null);
-    if (!ci) return FALLBACK_NAMES[key] ?? whole;
-    ciIds.push(ci.id);
-    device ||= ci.name;
-    return ci.name;
-  });
-  const ctx = { requester: requester.name, person, site, device: device || 'standard laptop' };
-  const description = text.describe(random, family(kind), ctx);
-  const impact = pickImpact(random);
-  const urgency = pickUrgency(random);
-  const priority = priorityOf(impact, urgency, ix.matrix);
-  const groupId = ix.groupByKey.get(groupKey) ?? '';
-  const members = ix.members.get(groupId) ?? ix.agents;
-
+  const [template, category, group] = pick(random, TEMPLATES[kind]);
+  const createdAt = createdTime(random, now, g.spanDays);
+  const ticket = draftTicket(g, random, index, { kind, template, category, group, createdAt });
   const ageMs = now - createdAt;
-  let status: TicketStatus;
-  let assigneeId = '';
-  let pendingReason: TicketDoc['pendingReason'] = '';
-  let resolutionCode = '';
-  let resolutionNotes = '';
-  let resolvedAt = 0;
-  let closedAt = 0;
-  let updatedAt: number;
   if (chance(random, openProbability(ageMs / DAY))) {
-    status = openStatusFor(kind, pickOpenStatus(random), random);
-    if (status !== 'new') assigneeId = pick(random, members);
-    if (status === 'pending') pendingReason = pick(random, pendingReasonsFor(kind));
-    updatedAt = createdAt + Math.floor(random() * ageMs);
+    ticket.status = pickOpenStatus(random);
+    if (ticket.status !== 'new') ticket.assigneeId = memberOf(random, ix, ticket.groupId);
+    if (ticket.status === 'pending') ticket.pendingReason = pick(random, pendingReasonsFor(kind));
+    ticket.updatedAt = createdAt + Math.floor(random() * ageMs);
   } else {
-    assigneeId = pick(random, members);
-    const hours = RESOLVE_HOURS[priority] * (0.2 + random() * 1.6);
-    resolvedAt = Math.min(now, createdAt + Math.floor(hours * HOUR));
-    // Requesters confirm within two days, or the ticket auto-closes after five.
-    const closeAfter = chance(random, 0.4) ? randomInt(random, 1, 48) * HOUR : 5 * DAY;
-    status = resolvedAt + closeAfter <= now || kind === 'change' ? 'closed' : 'resolved';
-    if (status === 'closed') closedAt = Math.min(now, resolvedAt + closeAfter);
+    ticket.assigneeId = memberOf(random, ix, ticket.groupId);
+    const hours = RESOLVE_HOURS[ticket.priority] * (0.2 + random() * 1.6);
+    ticket.resolvedAt = Math.min(now, createdAt + Math.floor(hours * HOUR));
+    const closeAt = ticket.resolvedAt + closeDelay(random);
+    ticket.status = closeAt <= now ? 'closed' : 'resolved';
+    if (ticket.status === 'closed') ticket.closedAt = closeAt;
     const code = pickResolution(random, kind);
-    resolutionCode = code;
-    resolutionNotes = pick(random, text.RESOLUTION_NOTES[code]);
-    updatedAt = closedAt || resolvedAt;
+    ticket.resolutionCode = code;
+    ticket.resolutionNotes = pick(random, text.RESOLUTION_NOTES[code]);
+    ticket.updatedAt = ticket.closedAt || ticket.resolvedAt;
   }
-  const tags = chance(random, 0.2) ? [...new Set([pick(random, TAGS), pick(random, TAGS)])] : [];
-  const createdBy = chance(random, 0.6) ? requester.id : pick(random, ix.agents);
-  const id = newId(ID_PREFIX.ticket, createdAt, random);
-  const ticket: TicketDoc = {
-    id,
-    type: 'ticket',
-    kind,
-    number: formatTicketNumber(kind, opts.deviceId, index + 1),
-    title,
-    description,
-    status,
-    pendingReason,
-    impact,
-    urgency,
-    priority,
-    category,
-    requesterId: requester.id,
-    assigneeId,
-    groupId,
-    ciIds: [...new Set(ciIds)],
-    tags,
-    resolutionCode,
-    resolutionNotes,
-    phase: phaseOf(status),
-    sortDesc: MAX_TIME - updatedAt,
-    createdAt,
-    createdBy,
-    updatedAt,
-    updatedBy: assigneeId || createdBy,
-    resolvedAt,
-    closedAt,
-  };
-  if (activities) {
-    // Drawn after the ticket, so enabling activities never changes the tickets themselves.
-    const count = randomInt(random, 0, 3);
-    const times = Array.from(
-      { length: count },
-      () => createdAt + Math.floor(random() * (updatedAt - createdAt)),
-    );
-    times.sort((a, b) => a - b);
-    const staff = assigneeId || pick(random, ix.agents);
-    for (const at of times) {
-      const kindOfEntry = pickActivityKind(random);
-      const fromRequester = kindOfEntry === 'comment' && chance(random, 0.5);
-      const body =
-        kindOfEntry === 'worklog'
-          ? pick(random, text.WORKLOGS)
-          : kindOfEntry === 'note'
-            ? pick(random, text.NOTES)
-            : pick(random, fromRequester ? text.COMMENTS_FROM_REQUESTER : text.COMMENTS_FROM_AGENT);
-      const author = fromRequester ? requester.id : staff;
-      activities.push({
-        id: newId(ID_PREFIX.activity, at, random),
-        type: 'activity',
-        parentId: id,
-        kind: kindOfEntry,
-        body,
-        minutes: kindOfEntry === 'worklog' ? randomInt(random, 1, 36) * 5 : 0,
-        changes: [],
-        createdAt: at,
-        createdBy: author,
-        updatedAt: at,
-        updatedBy: author,
-      });
-    }
-    // Every timeline starts where a ticket made in the app starts: its creation.
-    activities.push({
-      id: newId(ID_PREFIX.activity, createdAt, random),
-      type: 'activity',
-      parentId: id,
-      kind: 'created',
-      body: '',
-      minutes: 0,
-      changes: [],
-      createdAt,
-      createdBy,
-      updatedAt: createdAt,
-      updatedBy: createdBy,
-    });
-  }
+  finish(ticket);
+  if (activities) plainActivities(g, random, ticket, activities);
   return ticket;
+}
+
+function plainActivities(g: GenContext, random: Random, ticket: TicketDoc, out: ActivityDoc[]): void {
+  const { createdAt, updatedAt } = ticket;
+  const count = randomInt(random, 0, 3);
+  const times = Array.from(
+    { length: count },
+    () => createdAt + Math.floor(random() * (updatedAt - createdAt)),
+  );
+  times.sort((a, b) => a - b);
+  const staff = ticket.assigneeId || pick(random, g.ix.agents);
+  for (const at of times) {
+    const kind = pickActivityKind(random);
+    const fromRequester = kind === 'comment' && chance(random, 0.5);
+    const body =
+      kind === 'worklog'
+        ? pick(random, text.WORKLOGS)
+        : kind === 'note'
+          ? pick(random, text.NOTES)
+          : pick(random, fromRequester ? text.COMMENTS_FROM_REQUESTER : text.COMMENTS_FROM_AGENT);
+    const minutes = kind === 'worklog' ? randomInt(random, 1, 36) * 5 : 0;
+    out.push(entry(random, ticket.id, kind, at, fromRequester ? ticket.requesterId : staff, body, minutes));
+  }
+  // Every timeline starts where a ticket made in the app starts: its creation.
+  out.push(entry(random, ticket.id, 'created', createdAt, ticket.createdBy));
+  addSurvey(g, random, ticket, out);
+}
+
+const FAMILY_MAKERS = {
+  problem: problemFamily,
+  release: releaseFamily,
+  project: projectFamily,
+} as const;
+
+function makeFamily(g: GenContext, family: FamilyPlan): Member[] {
+  const fr = createRandom(g.seed, family.stream);
+  if (family.kind === 'change') return changeFamily(g, fr, family.slots, family.stratum);
+  return FAMILY_MAKERS[family.kind](g, fr, family.slots);
 }
 
 export function generateTickets(
@@ -292,10 +158,35 @@ export function generateTickets(
   if (!Number.isSafeInteger(start) || start < 0 || !Number.isSafeInteger(count) || count < 0) {
     throw new RangeError('start and count must be non-negative integers.');
   }
-  const ix = indexTeam(team);
+  const g: GenContext = {
+    seed,
+    now: options.now,
+    spanDays: options.spanDays ?? 365,
+    deviceId: options.deviceId,
+    ix: indexTeam(team),
+  };
+  const end = start + count;
   const tickets: TicketDoc[] = new Array<TicketDoc>(count);
   const activities: ActivityDoc[] = [];
   const sink = options.withActivities ? activities : null;
-  for (let i = 0; i < count; i++) tickets[i] = generateTicket(seed, start + i, ix, options, sink);
+  for (let block = Math.floor(start / BLOCK); block * BLOCK < end; block++) {
+    const plan = planBlock(seed, block, g.spanDays);
+    // Whole families, even when only some of their members are in range: links must hold.
+    const members = new Map<number, Member>();
+    for (const family of plan.families) {
+      if (!family.slots.some((slot) => slot >= start && slot < end)) continue;
+      for (const m of makeFamily(g, family)) members.set(m.index, m);
+    }
+    const last = Math.min(end, (block + 1) * BLOCK);
+    for (let index = Math.max(start, block * BLOCK); index < last; index++) {
+      const m = members.get(index);
+      if (!m) {
+        tickets[index - start] = plainTicket(g, index, sink);
+        continue;
+      }
+      tickets[index - start] = m.ticket;
+      if (sink) memberActivities(g, m, sink);
+    }
+  }
   return { tickets, activities };
 }

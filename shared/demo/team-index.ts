@@ -40,6 +40,13 @@ export function indexTeam(team: DemoTeam) {
   const owned = new Map<string, CiDoc>(); // `${ownerId}:${ciClass}` -> device
   for (const c of inUse) if (c.ownerId !== '') owned.set(`${c.ownerId}:${c.ciClass}`, c);
   const matrix = priorityMatrixFromSetting(team.settings.find((s) => s.key === 'priorityMatrix')?.value);
+  // The CAB when no list is configured: every manager, in id order (renderer/data/process.ts).
+  const managers = users
+    .filter((u) => u.roles.includes('manager'))
+    .map((u) => u.id)
+    .sort();
+  const ciByName = new Map(team.cis.map((c) => [c.name, c]));
+  const ciById = new Map(team.cis.map((c) => [c.id, c]));
   return {
     users,
     names: new Map(users.map((u) => [u.id, u.name])),
@@ -51,6 +58,9 @@ export function indexTeam(team: DemoTeam) {
     pools,
     owned,
     matrix,
+    managers,
+    ciByName,
+    ciById,
   };
 }
 

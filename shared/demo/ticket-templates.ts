@@ -78,57 +78,13 @@ const QUESTIONS: readonly TicketTemplate[] = [
   ['Am I allowed to install Python on my laptop?', 'Software', 'desk'],
 ];
 
-const PROBLEMS: readonly TicketTemplate[] = [
-  ['Recurring VPN disconnects for remote workers', 'Network & Connectivity', 'network'],
-  ['Repeated tray 2 jams across the LaserJet fleet', 'Printing', 'field'],
-  ['{server} runs out of disk space every month', 'Infrastructure', 'server'],
-  ['Intermittent authentication failures in {app}', 'Business Applications', 'apps'],
-  ['Docks lose external displays after firmware update', 'Hardware', 'field'],
-  ['Poor Teams call quality at {site}', 'Network & Connectivity', 'network'],
-];
+/** Kinds generated one by one; the process kinds come in families (process-templates.ts). */
+export type PlainKind = Extract<TicketKind, 'incident' | 'request' | 'question'>;
 
-const CHANGES: readonly TicketTemplate[] = [
-  ['Upgrade {server} to Windows Server 2022', 'Infrastructure', 'server'],
-  ['Replace firewall {firewall} (end of support)', 'Network & Connectivity', 'network'],
-  ['Monthly Windows patching, wave {n}', 'Infrastructure', 'server'],
-  ['Renew the TLS certificate of the company website', 'Security', 'security'],
-  ['Increase memory of {server} to 64 GB', 'Infrastructure', 'server'],
-  ['Deploy additional Wi-Fi access points at {site}', 'Network & Connectivity', 'network'],
-  ['Enable conditional access for {app}', 'Security', 'security'],
-  ['Migrate the {site} file share to SharePoint', 'Infrastructure', 'apps'],
-];
-
-const RELEASES: readonly TicketTemplate[] = [
-  ['{app} release 24.{n}', 'Business Applications', 'apps'],
-  ['Standard laptop image v{n}', 'Hardware', 'field'],
-  ['Intranet redesign go-live', 'Business Applications', 'apps'],
-];
-
-const PROJECTS: readonly TicketTemplate[] = [
-  ['Windows 11 migration for {site}', 'Hardware', 'field'],
-  ['Replace the wireless network at {site}', 'Network & Connectivity', 'network'],
-  ['Move payroll to the cloud', 'Business Applications', 'apps'],
-  ['Office move to a new floor at {site}', 'General', 'field'],
-];
-
-const TASKS: readonly TicketTemplate[] = [
-  ['Collect laptop {laptop} from {person}', 'Hardware', 'field'],
-  ['Update the asset register for {site}', 'General', 'field'],
-  ['Verify restores from backups of {server}', 'Infrastructure', 'server'],
-  ['Wipe and re-image {laptop}', 'Hardware', 'field'],
-  ['Label the new printers at {site}', 'Printing', 'field'],
-  ['Review membership of the admin groups', 'Security', 'security'],
-];
-
-export const TEMPLATES: Readonly<Record<TicketKind, readonly TicketTemplate[]>> = {
+export const TEMPLATES: Readonly<Record<PlainKind, readonly TicketTemplate[]>> = {
   incident: INCIDENTS,
   request: REQUESTS,
   question: QUESTIONS,
-  problem: PROBLEMS,
-  change: CHANGES,
-  release: RELEASES,
-  project: PROJECTS,
-  task: TASKS,
 };
 
 export const TAGS = [

@@ -278,3 +278,66 @@ describe('validateCalendar', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('overlapping working intervals', () => {
+  // Decision: a stored calendar with overlapping intervals is rejected by validateCalendar (the
+  // settings form names the overlap); a calendar built in code is merged, so an overlap can
+  // never count the same minute twice.
+  const merge = (day: readonly WorkingInterval[]): WorkingInterval[] => {
+    const covered = new Set<number>();
+    for (const [s, e] of day) for (let m = s; m < e; m++) covered.add(m);
+    const out: [number, number][] = [];
+    for (let m = 0; m < 1440; m++) {
+      if (!covered.has(m)) continue;
+      const last = out[out.length - 1];
+      if (last && last[1] === m) last[1] = m + 1;
+      else out.push([m, m + 1]);
+    }
+    return out;
+  };
+  const interval = fc
+    .tuple(fc.integer({ min: 0, max: 1380 }), fc.integer({ min: 1, max: 600 }))
+    .map(([s, len]): WorkingInterval => [s, Math.min(1440, s + len)]);
+
+  it('counts an overlap once, exactly like the merged calendar', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('Europe/London', 'America/New_York'),
+        fc.array(fc.array(interval, { minLength: 1, maxLength: 4 }), { minLength: 7, maxLength: 7 }),
+        fc.integer({ min: utc('2026-03-01T00:00:00Z'), max: utc('2026-11-15T00:00:00Z') }),
+        fc.integer({ min: 0, max: 20 * DAY }),
+        (timeZone, week, from, span) => {
+          const overlapping: BusinessCalendar = { timeZone, week, holidays: [] };
+          const merged: BusinessCalendar = { timeZone, week: week.map(merge), holidays: [] };
+          expect(workingMsBetween(overlapping, from, from + span)).toBe(
+            workingMsBetween(merged, from, from + span),
+          );
+          expect(addWorkingMs(overlapping, from, span)).toBe(addWorkingMs(merged, from, span));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('is refused in stored calendars, while touching intervals are fine', () => {
+    const week = (day: WorkingInterval[]) => [[], day, [], [], [], [], []];
+    const overlap = validateCalendar({
+      timeZone: 'UTC',
+      week: week([
+        [540, 800],
+        [780, 1020],
+      ]),
+      holidays: [],
+    });
+    expect(overlap).toEqual({ ok: false, error: 'The working intervals for Monday overlap.' });
+    const touching = validateCalendar({
+      timeZone: 'UTC',
+      week: week([
+        [540, 720],
+        [720, 1020],
+      ]),
+      holidays: [],
+    });
+    expect(touching.ok).toBe(true);
+  });
+});

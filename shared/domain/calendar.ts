@@ -249,7 +249,8 @@ export type CalendarResult = { ok: true; calendar: BusinessCalendar } | { ok: fa
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-function isTimeZone(value: unknown): value is string {
+/** Whether this device's Intl data knows the IANA zone `value`. */
+export function isTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value === '') return false;
   try {
     formatterFor(value);
@@ -259,7 +260,8 @@ function isTimeZone(value: unknown): value is string {
   }
 }
 
-function isLocalDate(value: unknown): value is string {
+/** A real calendar date written YYYY-MM-DD. */
+export function isLocalDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;

@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIVITY_KIND_LABELS,
   ARTICLE_STATE_LABELS,
+  CHANGE_TYPE_LABELS,
   CI_CLASS_LABELS,
   CI_STATE_LABELS,
   KIND_LABELS,
   PENDING_REASON_LABELS,
   PRIORITY_LABELS,
   RELATION_TYPE_LABELS,
+  RELEASE_STAGE_LABELS,
   RESOLUTION_CODE_LABELS,
+  RISK_LEVEL_LABELS,
   ROLE_LABELS,
   STATUS_LABELS,
+  VOTE_LABELS,
   labelOf,
   priorityLabel,
   resolutionCodeLabel,
@@ -18,13 +22,17 @@ import {
 import {
   ACTIVITY_KINDS,
   ARTICLE_STATES,
+  CHANGE_TYPES,
   CI_CLASSES,
   CI_STATES,
   PENDING_REASONS,
   RELATION_TYPES,
+  RELEASE_STAGES,
+  RISK_LEVELS,
   ROLES,
   TICKET_KINDS,
   TICKET_STATUSES,
+  VOTES,
 } from './model';
 import { RESOLUTION_CODES } from './status';
 
@@ -39,6 +47,10 @@ const cases: [string, readonly string[], Readonly<Record<string, string>>][] = [
   ['activity kinds', ACTIVITY_KINDS, ACTIVITY_KIND_LABELS],
   ['relation types', RELATION_TYPES, RELATION_TYPE_LABELS],
   ['article states', ARTICLE_STATES, ARTICLE_STATE_LABELS],
+  ['change types', CHANGE_TYPES, CHANGE_TYPE_LABELS],
+  ['risk levels', RISK_LEVELS, RISK_LEVEL_LABELS],
+  ['release stages', RELEASE_STAGES, RELEASE_STAGE_LABELS],
+  ['votes', VOTES, VOTE_LABELS],
 ];
 
 describe('labels', () => {

@@ -6,6 +6,7 @@
 import type {
   ActivityKind,
   ArticleState,
+  AuditState,
   ChangeType,
   CiClass,
   CiState,
@@ -15,6 +16,7 @@ import type {
   ReleaseStage,
   RiskLevel,
   Role,
+  ScanResult,
   TicketKind,
   TicketPhase,
   TicketStatus,
@@ -152,6 +154,10 @@ export const ACTIVITY_KIND_LABELS: Readonly<Record<ActivityKind, string>> = {
   vote: 'CAB vote',
   survey: 'Satisfaction survey',
   escalation: 'Escalation',
+  version: 'Published version',
+  feedback: 'Reader feedback',
+  views: 'Views',
+  scan: 'Audit scan',
 };
 
 export const RELATION_TYPE_LABELS: Readonly<Record<RelationType, string>> = {
@@ -172,6 +178,19 @@ export const ARTICLE_STATE_LABELS: Readonly<Record<ArticleState, string>> = {
   review: 'In review',
   published: 'Published',
   retired: 'Retired',
+};
+
+export const AUDIT_STATE_LABELS: Readonly<Record<AuditState, string>> = {
+  draft: 'Draft',
+  running: 'Running',
+  closed: 'Closed',
+};
+
+export const SCAN_RESULT_LABELS: Readonly<Record<ScanResult, string>> = {
+  found: 'Found',
+  wrong_location: 'Wrong location',
+  unknown: 'Unknown tag',
+  duplicate: 'Duplicate',
 };
 
 /**

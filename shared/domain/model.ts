@@ -153,6 +153,14 @@ export const ACTIVITY_KINDS = [
   'survey',
   // An automatic action of an escalation rule (what it changed is in `changes`).
   'escalation',
+  // Knowledge articles: a published version (`snapshot` + `body`), a reader's helpful / not
+  // helpful answer (`helpful`), and one device's views of one day (`count`).
+  'version',
+  'feedback',
+  'views',
+  // One asset tag read during an audit campaign (`scanTag`, `scanResult`, `scanLocationId`,
+  // `scanCiId`, `scanCiLocationId`). Append-only, so several auditors' work merges as a set.
+  'scan',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -176,6 +184,22 @@ export interface ActivityDoc {
   vote?: Vote;
   /** `survey` entries only: 1 (very dissatisfied) to 5 (very satisfied). */
   score?: number;
+  /** `version` entries only: the published article's fields (its Markdown is `body`). */
+  snapshot?: ArticleSnapshot;
+  /** `feedback` entries only: the reader found the article helpful (true) or not (false). */
+  helpful?: boolean;
+  /** `views` entries only: how many times one device showed the article on one day. */
+  count?: number;
+  /** `scan` entries only: the normalised tag that was read. */
+  scanTag?: string;
+  /** `scan` entries only: what the auditor was shown at the time (the report recomputes it). */
+  scanResult?: ScanResult;
+  /** `scan` entries only: where the auditor was when reading the tag (a location id). */
+  scanLocationId?: string;
+  /** `scan` entries only: the CI the tag belonged to when read ('' = no CI had the tag). */
+  scanCiId?: string;
+  /** `scan` entries only: that CI's recorded location when read. */
+  scanCiLocationId?: string;
   createdAt: number;
   createdBy: string;
   updatedAt: number;
@@ -183,6 +207,10 @@ export interface ActivityDoc {
 }
 
 export const VOTES = ['approve', 'reject'] as const;
+
+/** How one scan of an audit resolved; expected assets nobody scanned are `missing` in the report. */
+export const SCAN_RESULTS = ['found', 'wrong_location', 'unknown', 'duplicate'] as const;
+export type ScanResult = (typeof SCAN_RESULTS)[number];
 export type Vote = (typeof VOTES)[number];
 
 export const CI_CLASSES = [
@@ -217,6 +245,17 @@ export interface CiDoc {
   createdAt: number;
   updatedAt: number;
   updatedBy: string;
+  // ---- Asset fields (IT asset management): optional, absent on CIs that are not assets.
+  model?: string;
+  vendor?: string;
+  /** Purchase cost in minor units (cents), so sums never drift. */
+  cost?: number;
+  purchaseDate?: number;
+  warrantyEnd?: number;
+  /** The person who has the asset (deployed); empty when in stock. */
+  assigneeId?: string;
+  disposalDate?: number;
+  disposalMethod?: string;
 }
 
 export const RELATION_TYPES = [
@@ -247,6 +286,14 @@ export interface RelationDoc {
 export const ARTICLE_STATES = ['draft', 'review', 'published', 'retired'] as const;
 export type ArticleState = (typeof ARTICLE_STATES)[number];
 
+/** What a `version` activity keeps of a published article besides its body. */
+export interface ArticleSnapshot {
+  title: string;
+  category: string;
+  tags: string[];
+  version: number;
+}
+
 export interface ArticleDoc {
   id: string;
   type: 'article';
@@ -256,24 +303,62 @@ export interface ArticleDoc {
   category: string;
   tags: string[];
   state: ArticleState;
+  /** The number this content is (or will be) published as; a new draft after publishing adds one. */
   version: number;
   ownerId: string;
   sortDesc: number;
   createdAt: number;
   updatedAt: number;
   updatedBy: string;
+  // ---- Optional (articles v1): absent on older documents.
+  /** When the owner should check the article again; 0 or absent = no date. */
+  reviewDueAt?: number;
+  /** People named as reviewers besides the managers. */
+  reviewerIds?: string[];
+  /** Who sent the article to review: the author of the version under review ('' when not in review). */
+  submittedBy?: string;
+  /** When the current version was published; 0 or absent = never. */
+  publishedAt?: number;
+}
+
+export const AUDIT_STATES = ['draft', 'running', 'closed'] as const;
+export type AuditState = (typeof AUDIT_STATES)[number];
+
+/** Which CIs a campaign covers; '' = any. */
+export interface AuditScope {
+  locationId: string;
+  ciClass: CiClass | '';
+  ownerId: string;
+}
+
+/** One asset the campaign expects to find, as it was recorded when the campaign started. */
+export interface AuditExpectedItem {
+  ciId: string;
+  assetTag: string;
+  name: string;
+  locationId: string;
 }
 
 export interface AuditDoc {
   id: string;
   type: 'audit';
   name: string;
-  state: 'draft' | 'running' | 'closed';
+  state: AuditState;
+  /** The audited site ('' when the scope names none); the same as `scope.locationId`. */
   locationId: string;
   expectedCiIds: string[];
   createdAt: number;
   updatedAt: number;
   updatedBy: string;
+  // ---- Optional (audits v1): absent on older documents.
+  scope?: AuditScope;
+  /** Snapshot taken when the campaign starts; scans are `scan` activities on the audit. */
+  expected?: AuditExpectedItem[];
+  /** 0 or absent = not yet. */
+  startedAt?: number;
+  closedAt?: number;
+  /** When the reconciliation was applied to the CMDB. */
+  appliedAt?: number;
 }
 
 export const ROLES = ['requester', 'technician', 'agent', 'manager', 'admin'] as const;
@@ -304,7 +389,7 @@ export interface SettingDoc {
   updatedBy: string;
 }
 
-export const FILE_PARENT_TYPES = ['ticket', 'ci', 'audit'] as const;
+export const FILE_PARENT_TYPES = ['ticket', 'ci', 'audit', 'article'] as const;
 export type FileParentType = (typeof FILE_PARENT_TYPES)[number];
 
 /**

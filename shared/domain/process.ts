@@ -11,7 +11,31 @@ import {
   type TicketDoc,
   type TicketKind,
 } from './model';
+import { KIND_LABELS } from './labels';
 import { hasControlCharacters, type FieldErrors } from './validation';
+
+/** Names for messages (the UI has its own labels; these only explain a refusal). */
+const FIELD_NAMES: Readonly<Record<ProcessField, string>> = {
+  parentId: 'parent record',
+  slaPolicyId: 'SLA policy',
+  rootCause: 'root cause',
+  workaround: 'workaround',
+  knownError: 'known error',
+  changeType: 'change type',
+  riskAnswers: 'risk answers',
+  risk: 'risk',
+  implementationPlan: 'implementation plan',
+  backoutPlan: 'back-out plan',
+  testPlan: 'test plan',
+  plannedStart: 'planned start',
+  plannedEnd: 'planned end',
+  version: 'version',
+  targetDate: 'target date',
+  stage: 'stage',
+  dueAt: 'due date',
+  estimateMinutes: 'estimate',
+  dependsOn: 'dependencies',
+};
 
 export type ProcessField =
   | 'parentId'
@@ -95,7 +119,9 @@ export function validateProcessPatch(kind: TicketKind, patch: ProcessPatch): Fie
   for (const [key, value] of Object.entries(patch) as [ProcessField, unknown][]) {
     if (value === undefined) continue;
     if (!allowed.includes(key)) {
-      errors[key] = `A ${kind} has no field "${key}".`;
+      const kindName = KIND_LABELS[kind].toLowerCase();
+      const article = /^[aeiou]/.test(kindName) ? 'An' : 'A';
+      errors[key] = `${article} ${kindName} has no field "${FIELD_NAMES[key]}".`;
     } else if (TEXT_FIELDS.has(key)) {
       if (typeof value !== 'string' || value.length > PLAN_MAX) {
         errors[key] = `At most ${PLAN_MAX.toLocaleString('en')} characters.`;

@@ -1,9 +1,15 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_ON, officeHours, workingMsBetween, type BusinessCalendar } from './calendar';
-import type { ActivityDoc, Priority, TicketDoc, TicketStatus } from './model';
-import { TICKET_STATUSES } from './model';
-import { DEFAULT_SLA_POLICIES, choosePolicy, slaState, type SlaPolicy } from './sla';
+import { ALWAYS_ON, officeHours } from './calendar';
+import type { ActivityDoc, Priority, TicketDoc, TicketKind, TicketStatus } from './model';
+import {
+  DEFAULT_SLA_POLICIES,
+  choosePolicy,
+  clockToShow,
+  policyFor,
+  slaState,
+  type ClockState,
+  type SlaPolicy,
+} from './sla';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -316,116 +322,83 @@ describe('business calendars', () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------
-// Properties over random histories
+describe('kinds and statuses of the process model', () => {
+  it.each(['change', 'release', 'project', 'task'] as TicketKind[])(
+    'gives a %s no default policy',
+    (kind) => {
+      expect(choosePolicy(ticket({ kind, priority: 1 }), DEFAULT_SLA_POLICIES)).toBeUndefined();
+    },
+  );
 
-const RUNNING = new Set<TicketStatus>(['new', 'assigned', 'in_progress', 'reopened']);
+  it.each(['incident', 'request', 'question', 'problem'] as TicketKind[])(
+    'gives a %s the default policy of its priority',
+    (kind) => {
+      expect(choosePolicy(ticket({ kind, priority: 2 }), DEFAULT_SLA_POLICIES)?.id).toBe('default-p2');
+    },
+  );
 
-interface Step {
-  gap: number;
-  kind: 'change' | 'comment' | 'note';
-  status: TicketStatus;
-  byRequester: boolean;
-}
+  it('stops the resolution clock on cancel, like resolve', () => {
+    const acts = [move(T0 + HOUR, 'new', 'assess'), move(T0 + 2 * HOUR, 'assess', 'cancelled')];
+    const state = slaState(ticket(), acts, HOUR_4H, ALWAYS_ON, T0 + DAY);
+    expect(state.resolution).toMatchObject({ status: 'met', elapsedMs: 2 * HOUR, metAt: T0 + 2 * HOUR });
+    expect(state.response).toMatchObject({ status: 'met', metAt: T0 + HOUR });
+  });
 
-const step: fc.Arbitrary<Step> = fc.record({
-  // Same-instant entries are common (one save records several changes), so ties are frequent.
-  gap: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 * DAY })),
-  kind: fc.constantFrom('change', 'change', 'comment', 'note'),
-  status: fc.constantFrom(...TICKET_STATUSES),
-  byRequester: fc.boolean(),
+  it('keeps running through the change flow statuses', () => {
+    const acts = [
+      move(T0 + HOUR, 'new', 'assess'),
+      move(T0 + 2 * HOUR, 'assess', 'authorize'),
+      move(T0 + 3 * HOUR, 'authorize', 'scheduled'),
+    ];
+    const state = slaState(ticket(), acts, HOUR_4H, ALWAYS_ON, T0 + 3 * HOUR + 30 * MIN);
+    expect(state.resolution).toMatchObject({ status: 'warning', elapsedMs: 3.5 * HOUR });
+  });
 });
 
-function build(steps: Step[], created: number): ActivityDoc[] {
-  let at = created;
-  let status: TicketStatus = 'new';
-  return steps.map((s, i) => {
-    at += s.gap;
-    const by = s.byRequester ? 'req' : 'agent';
-    const base = { id: `h${String(i).padStart(3, '0')}`, parentId: 't1' };
-    if (s.kind !== 'change') return { ...activity(s.kind, at, by), ...base };
-    const from = status;
-    status = s.status;
-    return { ...activity('change', at, by, { changes: [{ field: 'status', from, to: s.status }] }), ...base };
+describe('policyFor', () => {
+  const slow = { ...policy(HOUR, 40 * HOUR, 'slow'), match: { kinds: ['change' as const] } };
+  const policies = [...DEFAULT_SLA_POLICIES, slow];
+
+  it('uses the policy chosen by hand, even one that would not match', () => {
+    expect(policyFor(ticket({ slaPolicyId: 'slow' }), policies)?.id).toBe('slow');
   });
-}
 
-/** Reference: working time of every interval during which the status was a running one. */
-function unpausedWorkingMs(acts: ActivityDoc[], created: number, now: number, cal: BusinessCalendar): number {
-  let total = 0;
-  let status: TicketStatus = 'new';
-  let since = created;
-  for (const a of acts.filter((x) => x.kind === 'change' && x.createdAt <= now)) {
-    if (RUNNING.has(status)) total += workingMsBetween(cal, since, a.createdAt);
-    status = a.changes[0]!.to as TicketStatus;
-    since = a.createdAt;
-  }
-  return RUNNING.has(status) ? total + workingMsBetween(cal, since, now) : total;
-}
-
-const calendars = [ALWAYS_ON, officeHours('Europe/London', ['2026-04-03']), officeHours('America/New_York')];
-const historyArb = fc.record({
-  steps: fc.array(step, { maxLength: 12 }),
-  created: fc.integer({ min: utc('2026-01-01T00:00:00Z'), max: utc('2026-12-01T00:00:00Z') }),
-  cal: fc.constantFrom(...calendars),
-  later: fc.integer({ min: 0, max: 40 * DAY }),
+  it('falls back to the automatic choice when none or a deleted one was chosen', () => {
+    expect(policyFor(ticket(), policies)?.id).toBe('default-p3');
+    expect(policyFor(ticket({ slaPolicyId: '' }), policies)?.id).toBe('default-p3');
+    expect(policyFor(ticket({ slaPolicyId: 'gone' }), policies)?.id).toBe('default-p3');
+  });
 });
-const P = policy(4 * HOUR, 24 * HOUR);
 
-describe('properties', () => {
-  it('counts exactly the working time of the unpaused intervals', () => {
-    fc.assert(
-      fc.property(historyArb, ({ steps, created, cal, later }) => {
-        const acts = build(steps, created);
-        const now = created + later;
-        const state = slaState(ticket({ createdAt: created }), acts, P, cal, now);
-        expect(state.resolution.elapsedMs).toBe(unpausedWorkingMs(acts, created, now, cal));
-        expect(state.response.elapsedMs).toBeLessThanOrEqual(workingMsBetween(cal, created, now));
-      }),
-      { numRuns: 300 },
-    );
+describe('clockToShow', () => {
+  const clock = (status: ClockState['status'], dueAt: number | null = null): ClockState => ({
+    status,
+    elapsedMs: 0,
+    targetMs: HOUR,
+    dueAt,
+    breachedAt: status === 'breached' ? dueAt : null,
+    metAt: null,
   });
 
-  it('never goes backwards as time passes, and a breach stays put', () => {
-    fc.assert(
-      fc.property(
-        historyArb,
-        fc.integer({ min: 0, max: 10 * DAY }),
-        ({ steps, created, cal, later }, more) => {
-          const acts = build(steps, created);
-          const t = ticket({ createdAt: created });
-          const before = slaState(t, acts, P, cal, created + later);
-          const after = slaState(t, acts, P, cal, created + later + more);
-          for (const clock of ['response', 'resolution'] as const) {
-            expect(after[clock].elapsedMs).toBeGreaterThanOrEqual(before[clock].elapsedMs);
-            if (before[clock].breachedAt !== null)
-              expect(after[clock].breachedAt).toBe(before[clock].breachedAt);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
+  it.each([
+    ['met', 'running', 'resolution'],
+    ['running', 'paused', 'response'],
+    ['met', 'warning', 'resolution'],
+    ['warning', 'running', 'response'],
+    ['breached', 'running', 'response'],
+    ['met', 'breached', 'resolution'],
+    ['met', 'met', 'resolution'],
+  ] as const)('response %s and resolution %s show the %s clock', (a, b, shown) => {
+    expect(clockToShow({ response: clock(a, T0), resolution: clock(b, T0) }).name).toBe(shown);
   });
 
-  it('gives the same answer for any order or duplication of the activities', () => {
-    fc.assert(
-      fc.property(
-        historyArb.chain((h) => {
-          const acts = build(h.steps, h.created);
-          return fc.tuple(
-            fc.constant(h),
-            fc.constant(acts),
-            fc.shuffledSubarray([...acts, ...acts], { minLength: acts.length * 2 }),
-            fc.subarray(acts),
-          );
-        }),
-        ([{ created, cal, later }, acts, shuffled, extra]) => {
-          const t = ticket({ createdAt: created });
-          const expected = slaState(t, acts, P, cal, created + later);
-          expect(slaState(t, [...extra, ...shuffled], P, cal, created + later)).toEqual(expected);
-        },
-      ),
-      { numRuns: 200 },
-    );
+  it('shows the earlier deadline between two clocks of the same status', () => {
+    const early = clock('running', T0 + HOUR);
+    const late = clock('running', T0 + 2 * HOUR);
+    expect(clockToShow({ response: early, resolution: late }).name).toBe('response');
+    expect(clockToShow({ response: late, resolution: early }).name).toBe('resolution');
+    const longAgo = clock('breached', T0);
+    const recently = clock('breached', T0 + HOUR);
+    expect(clockToShow({ response: recently, resolution: longAgo }).clock).toBe(longAgo);
   });
 });

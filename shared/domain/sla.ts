@@ -110,6 +110,15 @@ export function choosePolicy(ticket: TicketDoc, policies: readonly SlaPolicy[]):
   return best;
 }
 
+/**
+ * The policy that applies to `ticket`: the one chosen by hand while it still exists, otherwise
+ * the automatic choice. A hand-picked policy deleted from the settings falls back to automatic.
+ */
+export function policyFor(ticket: TicketDoc, policies: readonly SlaPolicy[]): SlaPolicy | undefined {
+  const chosen = ticket.slaPolicyId ? policies.find((p) => p.id === ticket.slaPolicyId) : undefined;
+  return chosen ?? choosePolicy(ticket, policies);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Clocks
 
@@ -297,4 +306,40 @@ export function slaState(
   const { spans, phase, stoppedAt } = resolutionSpans(events, nowMs);
   const resolution = clockFrom(spans, phase, stoppedAt, policy.resolutionMs, policy.warnAt, calendar);
   return { response, resolution };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The clock to show
+
+export type ClockName = 'response' | 'resolution';
+
+export interface ShownClock {
+  name: ClockName;
+  clock: ClockState;
+}
+
+/** Lower is more urgent. */
+const URGENCY: Readonly<Record<ClockStatus, number>> = {
+  breached: 0,
+  warning: 1,
+  running: 2,
+  paused: 3,
+  met: 4,
+};
+
+/**
+ * The one clock a badge, the ticket page and the saved views show: the most urgent status, then
+ * the earlier deadline (the longer-missed one once breached). Between two settled clocks the
+ * resolution clock tells the ticket's outcome. One function, so the list, the page and the
+ * "Breaching soon" / "Breached" views always agree.
+ */
+export function clockToShow(state: SlaState): ShownClock {
+  const response: ShownClock = { name: 'response', clock: state.response };
+  const resolution: ShownClock = { name: 'resolution', clock: state.resolution };
+  const a = state.response;
+  const b = state.resolution;
+  const rank = URGENCY[a.status] - URGENCY[b.status];
+  if (rank !== 0) return rank < 0 ? response : resolution;
+  if (a.dueAt !== null && b.dueAt !== null && a.dueAt < b.dueAt) return response;
+  return resolution;
 }

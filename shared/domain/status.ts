@@ -325,9 +325,13 @@ export function checkTransition(
   ) {
     errors.status = 'A release can only be released once every included change is approved and implemented.';
   }
-  if (kind === 'task' && to === 'in_progress' && (fields.openDependencies ?? []).length > 0) {
-    const list = (fields.openDependencies ?? []).join(', ');
-    errors.status = `This task cannot start before the tasks it depends on are done: ${list}.`;
+  const waitingOn = (fields.openDependencies ?? []).join(', ');
+  if (kind === 'task' && to === 'in_progress' && waitingOn !== '') {
+    errors.status = `This task cannot start before the tasks it depends on are done: ${waitingOn}.`;
+  }
+  // Cancelling stays possible; completing work whose prerequisites are open is not.
+  if (kind === 'task' && to === 'resolved' && fields.resolutionCode === 'completed' && waitingOn !== '') {
+    errors.status = `This task cannot be completed before the tasks it depends on are done: ${waitingOn}.`;
   }
   return Object.keys(errors).length === 0 ? { ok: true } : { ok: false, errors };
 }

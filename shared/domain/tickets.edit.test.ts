@@ -217,7 +217,7 @@ describe('applyTicketEdit', () => {
     const closed = applied(resolved, { status: 'closed' }).ticket;
     expect(apply(closed, { title: 'Rename it' })).toEqual({
       ok: false,
-      errors: { form: 'Closed tickets cannot be changed.' },
+      errors: { form: 'Closed and cancelled tickets cannot be changed.' },
     });
     expect(apply(closed, { status: 'reopened', reason: 'Again' })).toEqual({
       ok: false,
@@ -254,5 +254,215 @@ describe('applyTicketEdit', () => {
     );
     const result = applied(ticket, { tags: ['remote', 'outage'] });
     expect(result.changes).toEqual([{ field: 'tags', from: ['vpn', 'remote'], to: ['remote', 'outage'] }]);
+  });
+});
+
+describe('applyTicketEdit on process records', () => {
+  const HOUR = 3_600_000;
+  const WINDOW = { plannedStart: T0 + 72 * HOUR, plannedEnd: T0 + 75 * HOUR };
+  const PLAN = {
+    changeType: 'normal',
+    risk: 'moderate',
+    implementationPlan: 'Patch the cluster node by node.',
+    backoutPlan: 'Restore the snapshots.',
+    ...WINDOW,
+  } as const;
+
+  function change(status: 'new' | 'assess' = 'assess', process = {}): TicketDoc {
+    return built({ kind: 'change', title: 'Patch the ESX cluster', status, process });
+  }
+
+  it('applies process fields and lists them after the ticket fields', () => {
+    const result = applied(change(), { title: 'Patch the ESX cluster, wave 2', process: { risk: 'high' } });
+    expect(result.ticket).toMatchObject({ title: 'Patch the ESX cluster, wave 2', risk: 'high' });
+    expect(result.changes).toEqual([
+      { field: 'title', from: 'Patch the ESX cluster', to: 'Patch the ESX cluster, wave 2' },
+      { field: 'risk', from: null, to: 'high' },
+    ]);
+    expect(result.ticket.updatedAt).toBe(edit.now);
+  });
+
+  it('returns the same ticket when the process values are unchanged', () => {
+    const ticket = change('assess', { risk: 'low' });
+    const result = applied(ticket, { process: { risk: 'low' } });
+    expect(result.ticket).toBe(ticket);
+    expect(result.changes).toEqual([]);
+  });
+
+  it('refuses process fields the kind does not use and bad values, saving nothing', () => {
+    const ticket = built();
+    const result = apply(ticket, { process: { rootCause: 'x' } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.errors)).toEqual(['rootCause']);
+    expect(
+      apply(change(), { process: { plannedStart: WINDOW.plannedEnd, plannedEnd: WINDOW.plannedStart } }),
+    ).toEqual({ ok: false, errors: { plannedEnd: 'The end must be after the start.' } });
+  });
+
+  it('links an incident to a problem through parentId, recorded on the timeline', () => {
+    const result = applied(built(), { process: { parentId: 'tkt_problem' } });
+    expect(result.ticket.parentId).toBe('tkt_problem');
+    expect(result.changes).toEqual([{ field: 'parentId', from: null, to: 'tkt_problem' }]);
+  });
+
+  it('never auto-assigns a change: the assignee is an owner, not a pick-up from a queue', () => {
+    const owned = applied(change('new'), { assigneeId: 'per_tech' });
+    expect(owned.ticket).toMatchObject({ status: 'new', assigneeId: 'per_tech' });
+    expect(owned.changes).toEqual([{ field: 'assigneeId', from: '', to: 'per_tech' }]);
+    // Sending it back to New keeps its owner.
+    const assessed = applied(owned.ticket, { status: 'assess' }).ticket;
+    expect(applied(assessed, { status: 'new' }).ticket).toMatchObject({
+      status: 'new',
+      assigneeId: 'per_tech',
+    });
+  });
+
+  it('checks the plan against the status, with the facts of the same save', () => {
+    expect(apply(change(), { status: 'authorize' })).toEqual({
+      ok: false,
+      errors: { changeType: 'Choose the change type first.' },
+    });
+    // Plan and submission in one save: the guards see the patched values.
+    const submitted = applied(change(), { status: 'authorize', process: PLAN });
+    expect(submitted.ticket).toMatchObject({ status: 'authorize', ...PLAN });
+    expect(submitted.changes[0]).toEqual({ field: 'status', from: 'assess', to: 'authorize' });
+  });
+
+  it('schedules from Authorize only with the CAB approval from ctx.guards', () => {
+    const inCab = applied(change('assess', PLAN), { status: 'authorize' }).ticket;
+    expect(apply(inCab, { status: 'scheduled' })).toEqual({
+      ok: false,
+      errors: { status: 'The CAB has not approved this change yet.' },
+    });
+    expect(apply(inCab, { status: 'scheduled' }, { ...edit, guards: { cabApproved: false } })).toEqual({
+      ok: false,
+      errors: { status: 'The CAB has not approved this change yet.' },
+    });
+    const scheduled = applied(inCab, { status: 'scheduled' }, { ...edit, guards: { cabApproved: true } });
+    expect(scheduled.ticket.status).toBe('scheduled');
+  });
+
+  it('cancels with a reason, then refuses every edit of the cancelled change', () => {
+    const ticket = change('assess', PLAN);
+    expect(apply(ticket, { status: 'cancelled' })).toEqual({
+      ok: false,
+      errors: { reason: 'A reason is required to cancel.' },
+    });
+    const later = { ...edit, now: edit.now + HOUR };
+    const cancelled = applied(
+      ticket,
+      { status: 'cancelled', reason: 'Replaced by a vendor upgrade.' },
+      later,
+    );
+    expect(cancelled.ticket).toMatchObject({ status: 'cancelled', phase: 'done', closedAt: later.now });
+    expect(apply(cancelled.ticket, { title: 'Revive it' })).toEqual({
+      ok: false,
+      errors: { form: 'Closed and cancelled tickets cannot be changed.' },
+    });
+    expect(apply(cancelled.ticket, { process: { risk: 'low' } })).toEqual({
+      ok: false,
+      errors: { form: 'Closed and cancelled tickets cannot be changed.' },
+    });
+    expect(apply(cancelled.ticket, { status: 'assess' })).toEqual({
+      ok: false,
+      errors: { status: 'A change cannot move from Cancelled to Assess.' },
+    });
+    expect(applied(cancelled.ticket, {}).ticket).toBe(cancelled.ticket);
+  });
+
+  it('refuses process edits of a closed record too', () => {
+    const problem = built({ kind: 'problem', assigneeId: 'per_tech' });
+    const resolved = applied(problem, {
+      status: 'resolved',
+      resolutionCode: 'fixed',
+      resolutionNotes: 'Driver replaced.',
+    }).ticket;
+    const closed = applied(resolved, { status: 'closed' }).ticket;
+    expect(apply(closed, { process: { knownError: true } })).toEqual({
+      ok: false,
+      errors: { form: 'Closed and cancelled tickets cannot be changed.' },
+    });
+  });
+
+  it('releases a release only when ctx.guards says it is ready', () => {
+    const release = built({
+      kind: 'release',
+      title: 'ERP 24.3',
+      assigneeId: 'per_tech',
+      process: { version: '24.3' },
+    });
+    const going = applied(release, { status: 'in_progress' }).ticket;
+    const patch: TicketPatch = { status: 'resolved', resolutionCode: 'released', resolutionNotes: 'Live.' };
+    expect(apply(going, patch)).toEqual({
+      ok: false,
+      errors: {
+        status: 'A release can only be released once every included change is approved and implemented.',
+      },
+    });
+    expect(applied(going, patch, { ...edit, guards: { releaseReady: true } }).ticket).toMatchObject({
+      status: 'resolved',
+      phase: 'done',
+    });
+  });
+
+  it('completes a task only when its dependencies are done; cancelling stays possible', () => {
+    const task = applied(built({ kind: 'task', title: 'Re-image laptops', assigneeId: 'per_tech' }), {
+      status: 'in_progress',
+    }).ticket;
+    const waiting = { ...edit, guards: { openDependencies: ['TSK-K7Q2-0003'] } };
+    const done: TicketPatch = { status: 'resolved', resolutionCode: 'completed', resolutionNotes: 'Done.' };
+    expect(apply(task, done, waiting)).toEqual({
+      ok: false,
+      errors: {
+        status: 'This task cannot be completed before the tasks it depends on are done: TSK-K7Q2-0003.',
+      },
+    });
+    const cancel: TicketPatch = {
+      status: 'resolved',
+      resolutionCode: 'cancelled',
+      resolutionNotes: 'Dropped.',
+    };
+    expect(applied(task, cancel, waiting).ticket.status).toBe('resolved');
+  });
+
+  it('a closed change may still leave its release, and nothing else may change', () => {
+    const release = 'tkt_release';
+    const closing: TicketPatch = {
+      status: 'closed',
+      resolutionCode: 'rolled_back',
+      resolutionNotes: 'Backed out.',
+    };
+    const review = {
+      ...change('assess', { ...PLAN, parentId: release }),
+      status: 'review' as const,
+      assigneeId: 'per_tech',
+    };
+    const closed = applied(review, closing).ticket;
+    expect(closed).toMatchObject({
+      status: 'closed',
+      phase: 'done',
+      resolvedAt: edit.now,
+      closedAt: edit.now,
+    });
+    const out = applied(closed, { process: { parentId: '' } }).ticket;
+    expect(out.parentId).toBe('');
+    expect(out.status).toBe('closed');
+    expect(apply(closed, { process: { parentId: '', risk: 'low' } })).toEqual({
+      ok: false,
+      errors: { form: 'Closed and cancelled tickets cannot be changed.' },
+    });
+  });
+
+  it('starts a task only when ctx.guards lists no open dependency', () => {
+    const task = built({ kind: 'task', title: 'Re-image laptops', assigneeId: 'per_tech' });
+    expect(
+      apply(task, { status: 'in_progress' }, { ...edit, guards: { openDependencies: ['TSK-K7Q2-0003'] } }),
+    ).toEqual({
+      ok: false,
+      errors: { status: 'This task cannot start before the tasks it depends on are done: TSK-K7Q2-0003.' },
+    });
+    expect(
+      applied(task, { status: 'in_progress' }, { ...edit, guards: { openDependencies: [] } }).ticket.status,
+    ).toBe('in_progress');
   });
 });

@@ -144,6 +144,80 @@ describe('buildTicket', () => {
   });
 });
 
+describe('buildTicket for the process kinds', () => {
+  const T1 = T0 + 86_400_000;
+
+  it('stores the process fields of the kind, without recording them as changes', () => {
+    const result = buildTicket(
+      {
+        ...input,
+        kind: 'change',
+        title: 'Upgrade the file server',
+        process: { changeType: 'normal', risk: 'moderate', plannedStart: T1, plannedEnd: T1 + 3_600_000 },
+      },
+      ctx,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.ticket).toMatchObject({
+      kind: 'change',
+      status: 'new',
+      changeType: 'normal',
+      risk: 'moderate',
+      plannedStart: T1,
+      plannedEnd: T1 + 3_600_000,
+    });
+    expect(result.ticket).not.toHaveProperty('rootCause');
+    expect(result.activity).toMatchObject({ kind: 'created', changes: [] });
+  });
+
+  it('adds no process field to kinds without a patch', () => {
+    const ticket = built();
+    for (const field of ['parentId', 'changeType', 'dependsOn', 'version', 'knownError'])
+      expect(ticket).not.toHaveProperty(field);
+  });
+
+  it('refuses process fields the kind does not use, and bad values, with the other errors', () => {
+    const result = buildTicket(
+      { ...input, title: 'ab', process: { version: '1.0', parentId: 'bad id' } },
+      ctx,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual(['parentId', 'title', 'version']);
+    expect(result.errors.parentId).toBe('Not a valid reference.');
+    expect(result.errors.version).toMatch(/no field "version"/);
+    expect(
+      buildTicket({ ...input, kind: 'task', process: { plannedStart: T1, plannedEnd: T0 } }, ctx),
+    ).toEqual({ ok: false, errors: { plannedEnd: 'The end must be after the start.' } });
+  });
+
+  it('cleans task dependencies on creation', () => {
+    const result = buildTicket(
+      { ...input, kind: 'task', process: { dependsOn: ['tkt_a', 'tkt_a', ctx.id, 'tkt_b'] } },
+      ctx,
+    );
+    expect(result.ok && result.ticket.dependsOn).toEqual(['tkt_a', 'tkt_b']);
+  });
+
+  it('starts Assigned with an assignee only for the kinds with a queue', () => {
+    for (const kind of ['incident', 'request', 'question', 'problem', 'task'] as const)
+      expect(built({ kind, assigneeId: 'per_tech' }).status, kind).toBe('assigned');
+    for (const kind of ['change', 'release', 'project'] as const)
+      expect(built({ kind, assigneeId: 'per_tech' }), kind).toMatchObject({
+        status: 'new',
+        assigneeId: 'per_tech',
+      });
+  });
+
+  it('creates a change in its first step of the flow or refuses a status outside it', () => {
+    expect(built({ kind: 'change', status: 'assess' })).toMatchObject({ status: 'assess', phase: 'open' });
+    expect(buildTicket({ ...input, kind: 'change', status: 'implement' }, ctx)).toEqual({
+      ok: false,
+      errors: { assigneeId: 'An assignee is required when the status is Implement.' },
+    });
+  });
+});
+
 describe('ticketMatchesText', () => {
   const ticket = {
     number: 'INC-K7Q2-0042',

@@ -280,7 +280,11 @@ export function applyTicketEdit(ticket: TicketDoc, patch: TicketPatch, ctx: Edit
     const result = checkTransition(ticket.kind, ticket.status, status, fields);
     if (!result.ok) return result;
   } else if (ticket.status === 'closed' || ticket.status === 'cancelled') {
-    return { ok: false, errors: { [FORM_ERROR_KEY]: 'Closed and cancelled tickets cannot be changed.' } };
+    // Only the link to a parent may still move: a failed change must be able to leave its
+    // release. Everything reported about the closed work itself stays as it was.
+    if (!changes.every((c) => c.field === 'parentId')) {
+      return { ok: false, errors: { [FORM_ERROR_KEY]: 'Closed and cancelled tickets cannot be changed.' } };
+    }
   } else {
     const statusErrors = checkStatusFields(ticket.kind, status, fields);
     if (!isValid(statusErrors)) return { ok: false, errors: statusErrors };
@@ -290,7 +294,9 @@ export function applyTicketEdit(ticket: TicketDoc, patch: TicketPatch, ctx: Edit
   // comparisons and the newest-first index stay consistent.
   const now = Math.max(ctx.now, ticket.updatedAt);
   const entering = (target: TicketStatus): boolean => status === target && ticket.status !== target;
-  next.resolvedAt = entering('resolved') ? now : reopening ? 0 : ticket.resolvedAt;
+  // Changes end at Closed without passing Resolved: closing is when their work was done.
+  const finished = entering('resolved') || (entering('closed') && ticket.resolvedAt === 0);
+  next.resolvedAt = finished ? now : reopening ? 0 : ticket.resolvedAt;
   next.closedAt = entering('closed') || entering('cancelled') ? now : ticket.closedAt;
   next.phase = phaseOf(status);
   next.updatedAt = now;

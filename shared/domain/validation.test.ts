@@ -138,7 +138,7 @@ describe('validateTicketInput', () => {
       errorsOf({
         status: 'done',
         pendingReason: 'waiting',
-        resolutionCode: 'fixed',
+        resolutionCode: 'mended',
         resolutionNotes: 'x'.repeat(20_001),
       }),
     ).toEqual({

@@ -198,13 +198,59 @@ describe('tickets', () => {
 });
 
 describe('activities and files are append-only', () => {
-  it('lets anyone add activities, but requesters only comments, creation and merge notices', () => {
-    for (const kind of ['comment', 'created', 'merge', 'note', 'worklog', 'change']) {
-      const requesterMay = ['comment', 'created', 'merge'].includes(kind);
+  it('lets anyone add activities, but requesters only comments, creation, merge notices and surveys', () => {
+    for (const kind of ['comment', 'created', 'merge', 'survey', 'note', 'worklog', 'change']) {
+      const requesterMay = ['comment', 'created', 'merge', 'survey'].includes(kind);
       const result = checkWrite(activity({ kind }), null, as('requester'));
       if (requesterMay) expect(result, kind).toBeNull();
-      else expect(result, kind).toMatch(/only add comments/);
+      else expect(result, kind).toBe('Requesters can only add comments and satisfaction answers.');
       expect(checkWrite(activity({ kind }), null, as('technician')), kind).toBeNull();
+    }
+  });
+
+  it('keeps CAB votes to managers and admins', () => {
+    const vote = activity({ kind: 'vote', vote: 'approve', body: '' });
+    const expected: Record<Role, string | null> = {
+      requester: 'Requesters can only add comments and satisfaction answers.',
+      technician: 'Only managers may vote on a change.',
+      agent: 'Only managers may vote on a change.',
+      manager: null,
+      admin: null,
+    };
+    for (const role of ROLES) expect(checkWrite(vote, null, as(role)), role).toBe(expected[role]);
+    // A vote counts for its author: nobody but an admin casts one in another's name.
+    expect(checkWrite({ ...vote, createdBy: OTHER }, null, as('manager'))).toMatch(
+      /createdBy must be your own/,
+    );
+  });
+
+  it('lets everyone answer a satisfaction survey, in their own name', () => {
+    const survey = activity({ kind: 'survey', score: 4, body: 'Quick fix.' });
+    for (const role of ROLES) expect(checkWrite(survey, null, as(role)), role).toBeNull();
+    expect(checkWrite({ ...survey, createdBy: OTHER }, null, as('requester'))).toMatch(
+      /createdBy must be your own/,
+    );
+  });
+
+  it('keeps escalation entries to agents, managers and admins', () => {
+    const escalation = activity({ kind: 'escalation', changes: [{ field: 'priority', from: 3, to: 2 }] });
+    const expected: Record<Role, string | null> = {
+      requester: 'Requesters can only add comments and satisfaction answers.',
+      technician: 'Only agents, managers and admins may record escalations.',
+      agent: null,
+      manager: null,
+      admin: null,
+    };
+    for (const role of ROLES) expect(checkWrite(escalation, null, as(role)), role).toBe(expected[role]);
+  });
+
+  it('keeps votes, surveys and escalations append-only like every entry', () => {
+    for (const kind of ['vote', 'survey', 'escalation']) {
+      const stored = activity({ kind, _rev: '1-a', createdBy: ME });
+      const edited = { ...stored, body: 'changed my mind' };
+      for (const role of ['requester', 'technician', 'agent', 'manager'] as Role[])
+        expect(checkWrite(edited, stored, as(role)), `${kind} by ${role}`).toMatch(/cannot be edited/);
+      expect(checkWrite(edited, stored, as('admin')), kind).toBeNull();
     }
   });
 
@@ -246,8 +292,17 @@ describe('configuration items, relations, audits, articles, settings and people'
 });
 
 describe('deletions', () => {
-  const managerDeletes = ['ticket', 'ci', 'relation', 'article', 'audit', 'setting'];
+  const managerDeletes = ['ticket', 'ci', 'article', 'audit', 'setting'];
   const adminDeletes = ['activity', 'file', 'person'];
+
+  it('lets technicians and above delete a relation (they maintain the CMDB wiring)', () => {
+    const stored = doc('relation', { _rev: '1-a' });
+    ROLES.forEach((role, rank) => {
+      const result = checkWrite(tombstone(stored), stored, as(role));
+      if (rank >= 1) expect(result, role).toBeNull();
+      else expect(result, role).toMatch(/Only managers and admins may delete/);
+    });
+  });
 
   it.each(managerDeletes)('lets managers and admins delete a %s', (type) => {
     const stored = doc(type, { _rev: '1-a' });
@@ -301,6 +356,7 @@ describe('the installed source text', () => {
       cases.push([tombstone(doc('person')), doc('person'), user, {}]);
       cases.push([activity({ kind: 'note' }), null, user, {}]);
       cases.push([doc('setting'), null, user, {}]);
+      for (const kind of ['vote', 'survey', 'escalation']) cases.push([activity({ kind }), null, user, {}]);
     }
     cases.push([ticket(), null, { name: null, roles: [] }, {}]);
     for (const args of cases) expect(outcome(installed, args)).toEqual(outcome(validateDocUpdate, args));

@@ -92,6 +92,9 @@ export function validateDocUpdate(
   }
 
   if (deleting) {
+    // Relations are CMDB wiring and "solved by" links: the people who may create them (field
+    // technicians included) may also undo them.
+    if (type === 'relation' && rank >= TECHNICIAN) return;
     const managerDeletes = ['ticket', 'ci', 'relation', 'article', 'audit', 'setting'];
     if (managerDeletes.indexOf(type as string) === -1) {
       throw { forbidden: 'Only admins may delete a ' + String(type) + '.' };
@@ -129,7 +132,8 @@ export function validateDocUpdate(
 
   if (type === 'activity') {
     if (!creating) throw { forbidden: 'Timeline entries cannot be edited (only admins may correct them).' };
-    const requesterKinds = ['comment', 'created', 'merge', 'survey'];
+    // Readers of the knowledge base (requesters too) answer "was this helpful" and count views.
+    const requesterKinds = ['comment', 'created', 'merge', 'survey', 'feedback', 'views'];
     if (rank === REQUESTER && requesterKinds.indexOf(newDoc.kind as string) === -1) {
       throw { forbidden: 'Requesters can only add comments and satisfaction answers.' };
     }
@@ -139,6 +143,9 @@ export function validateDocUpdate(
     }
     if (newDoc.kind === 'escalation' && rank < AGENT) {
       throw { forbidden: 'Only agents, managers and admins may record escalations.' };
+    }
+    if (newDoc.kind === 'version' && rank < AGENT) {
+      throw { forbidden: 'Only reviewers may record a published article version.' };
     }
     return;
   }
@@ -152,8 +159,26 @@ export function validateDocUpdate(
   if (type === 'setting' && rank < MANAGER) {
     throw { forbidden: 'Only managers and admins may change settings.' };
   }
-  if (type === 'article' && rank < AGENT) {
-    throw { forbidden: 'Only agents, managers and admins may change knowledge articles.' };
+  if (type === 'article') {
+    if (rank < AGENT) throw { forbidden: 'Only agents, managers and admins may change knowledge articles.' };
+    // Publishing is a review: a manager or a reviewer named on the stored article, never the
+    // author of the version (who sent it to review).
+    const wasPublished = !creating && oldDoc !== null && oldDoc.state === 'published';
+    if (newDoc.state === 'published' && !wasPublished) {
+      const named =
+        !creating &&
+        oldDoc !== null &&
+        Array.isArray(oldDoc.reviewerIds) &&
+        oldDoc.reviewerIds.indexOf(personId) !== -1;
+      if (rank < MANAGER && !named) {
+        throw { forbidden: 'Only managers or a reviewer named on the article may publish it.' };
+      }
+      const author =
+        !creating && oldDoc !== null && oldDoc.state === 'review' ? oldDoc.submittedBy : newDoc.submittedBy;
+      if (author === personId)
+        throw { forbidden: 'The author of a version cannot publish it; ask another reviewer.' };
+    }
+    return;
   }
   if (rank < TECHNICIAN) {
     throw { forbidden: 'Requesters cannot change configuration items, relations or audits.' };

@@ -1,7 +1,7 @@
 import { test, expect, waitForList } from './fixtures';
 
 test('the priority matrix is configurable and drives new tickets', async ({ app: page }) => {
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const cell = page.getByRole('combobox', { name: 'Priority for impact 2, urgency 2' });
   await expect(cell).toHaveValue('P3 Moderate');
   await cell.click();
@@ -16,7 +16,7 @@ test('the priority matrix is configurable and drives new tickets', async ({ app:
   await expect(page.getByTestId('computed-priority')).toHaveText('P4 Low');
 
   // A matrix that ranks a milder case above a more severe one is refused, and nothing is saved.
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('combobox', { name: 'Priority for impact 3, urgency 3' }).click();
   await page.getByRole('option', { name: 'P1 Critical' }).click();
   await page.getByRole('button', { name: 'Save matrix' }).click();
@@ -33,7 +33,7 @@ test('the priority matrix is configurable and drives new tickets', async ({ app:
 test('generates more demo tickets into the replica', async ({ app: page }) => {
   await page.getByRole('link', { name: 'All tickets' }).click();
   const before = Number((await page.getByTestId('ticket-count').textContent())?.replace(/\D/g, ''));
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Tickets to add').fill('1500');
   await page.getByTestId('generate-tickets').click();
   await expect(page.getByTestId('generate-result')).toContainText('Added 1,500 tickets');

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 /** Browser-mode checks of the sync UI that need no sync server. */
 
 async function openSignInForm(page: Page) {
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const section = page.getByRole('region', { name: 'Sync & account' });
   await expect(section).toBeVisible();
   return section.getByTestId('sign-in-form');

@@ -76,6 +76,17 @@ async function openTicket(page: Page, number: string) {
   await expect(page.getByTestId('ticket-number')).toHaveText(number);
 }
 
+/** Raises an incident on `page` (online, so it reaches the server) and returns its number. */
+async function raiseIncident(page: Page, title: string): Promise<string> {
+  await page.goto('/#/tickets/new');
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
+  await page.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(page.getByTestId('ticket-heading')).toHaveText(title);
+  const number = (await page.getByTestId('ticket-number').textContent()) ?? '';
+  await expect(indicator(page)).not.toContainText('waiting', { timeout: 30_000 });
+  return number;
+}
+
 async function edit(page: Page, fields: { Title?: string; Description?: string }) {
   await page.getByRole('button', { name: 'Edit' }).click();
   const dialog = page.getByRole('dialog');
@@ -107,7 +118,7 @@ test('two devices edit one ticket offline; both edits survive and the clash is a
 }) => {
   const a = await device(browser, manager);
   const b = await device(browser, agent);
-  const number = 'INC-DEM0-0019';
+  const number = await raiseIncident(a.page, 'Docking station does not charge the laptop');
   await openTicket(a.page, number);
   await openTicket(b.page, number);
 
@@ -145,7 +156,7 @@ test('two devices edit one ticket offline; both edits survive and the clash is a
 test('an edit made offline survives a deletion on another device', async ({ browser }) => {
   const a = await device(browser, manager);
   const b = await device(browser, agent);
-  const number = 'INC-DEM0-0062';
+  const number = await raiseIncident(a.page, 'No dial tone on the desk phones of floor 3');
   await openTicket(a.page, number);
   await openTicket(b.page, number);
   await goOffline(a.context, a.page);

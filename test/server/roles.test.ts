@@ -134,6 +134,43 @@ const CASES: Case[] = [
     write: (r, id) => ({ doc: doc('activity', id, r, { kind: 'note' }) }),
   },
   {
+    name: 'cast a CAB vote on a change',
+    allowed: from(3),
+    write: (r, id) => ({ doc: doc('activity', id, r, { kind: 'vote', vote: 'approve', body: '' }) }),
+  },
+  {
+    name: 'answer a satisfaction survey',
+    allowed: from(0),
+    write: (r, id) => ({ doc: doc('activity', id, r, { kind: 'survey', score: 4, body: 'Quick fix.' }) }),
+  },
+  {
+    name: 'record an escalation',
+    allowed: from(2),
+    write: (r, id) => ({
+      doc: doc('activity', id, r, {
+        kind: 'escalation',
+        body: 'Resolution target breached',
+        changes: [{ field: 'priority', from: 3, to: 2 }],
+      }),
+    }),
+  },
+  {
+    name: "cast a CAB vote in someone else's name",
+    allowed: from(4),
+    write: (r, id) => ({
+      doc: doc('activity', id, r, { kind: 'vote', vote: 'reject', body: 'No', createdBy: OTHER }),
+    }),
+  },
+  {
+    name: "change one's own cast vote",
+    allowed: from(4),
+    write: (r, id) => {
+      // Votes are append-only: a change of mind is a new vote, the latest counts.
+      const seed = doc('activity', id, r, { kind: 'vote', vote: 'approve', body: '' });
+      return { seed, doc: { ...seed, vote: 'reject', body: 'Changed my mind' } };
+    },
+  },
+  {
     name: 'edit a timeline entry',
     allowed: from(4),
     write: (r, id) => edit('activity', id, r, { body: 'Edited' }),

@@ -4,10 +4,13 @@
  * creation, so replicas never conflict on them.
  *
  * Version history: v0 first release; v1 adds the kinds vote/survey/escalation and the optional
- * `vote` and `score` fields (identity migration: every v0 document is a valid v1 document).
+ * `vote` and `score` fields, and the knowledge kinds version/feedback/views with the optional
+ * `snapshot`, `helpful` and `count` fields, and the audit kind scan with the optional `scanTag`,
+ * `scanResult`, `scanLocationId`, `scanCiId` and `scanCiLocationId` fields (identity migration:
+ * every v0 document is a valid v1 document).
  */
 import type { RxJsonSchema } from 'rxdb';
-import { ACTIVITY_KINDS, VOTES, type ActivityDoc } from '../../../shared/domain/model';
+import { ACTIVITY_KINDS, SCAN_RESULTS, VOTES, type ActivityDoc } from '../../../shared/domain/model';
 import { enumField, idField, intField, textField, timeField, typeField } from './common';
 
 export const activitiesSchema: RxJsonSchema<ActivityDoc> = {
@@ -39,6 +42,24 @@ export const activitiesSchema: RxJsonSchema<ActivityDoc> = {
     },
     vote: enumField(VOTES),
     score: intField(1, 5),
+    snapshot: {
+      type: 'object',
+      properties: {
+        title: { type: 'string' },
+        category: { type: 'string' },
+        tags: { type: 'array', items: { type: 'string' } },
+        version: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+      },
+      required: ['title', 'category', 'tags', 'version'],
+      additionalProperties: false,
+    },
+    helpful: { type: 'boolean' },
+    count: intField(1, 1_000_000),
+    scanTag: textField(),
+    scanResult: enumField(SCAN_RESULTS),
+    scanLocationId: idField(),
+    scanCiId: idField(),
+    scanCiLocationId: idField(),
     createdAt: timeField(),
     createdBy: idField(),
     updatedAt: timeField(),

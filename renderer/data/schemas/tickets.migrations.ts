@@ -23,8 +23,29 @@ export function ticketV0toV1(doc: DocData): DocData {
   };
 }
 
-/** v1 -> v2: new statuses and optional process fields only; every v1 document is valid v2. */
+/**
+ * v1 -> v2: v2 adds optional fields (nothing to fill in) and gives changes, releases and projects
+ * their own status machines. A v1 change, release or project in a status its v2 machine does not
+ * have would have no way out, so it moves to the nearest v2 status: a change in work goes back to
+ * Assess (it must pass the CAB now), a resolved change waits in Review; a release or project
+ * picked up by someone is In progress.
+ */
+const V2_CHANGE_STATUS: Readonly<Record<string, string>> = {
+  assigned: 'assess',
+  in_progress: 'assess',
+  pending: 'assess',
+  reopened: 'assess',
+  resolved: 'review',
+};
+
 export function ticketV1toV2(doc: DocData): DocData {
+  const status = String(doc.status);
+  if (doc.kind === 'change' && V2_CHANGE_STATUS[status]) {
+    return { ...doc, status: V2_CHANGE_STATUS[status], pendingReason: '', phase: 'open' };
+  }
+  if ((doc.kind === 'release' || doc.kind === 'project') && status === 'assigned') {
+    return { ...doc, status: 'in_progress' };
+  }
   return doc;
 }
 

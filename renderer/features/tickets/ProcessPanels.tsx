@@ -10,6 +10,7 @@ import { ChangePanel } from '../changes/ChangePanel';
 import { ReleasePanel } from '../releases/ReleasePanel';
 import { ProjectPanel } from '../projects/ProjectPanel';
 import { SurveyPanel } from '../csat/SurveyPanel';
+import { SolvedByPanel } from '../knowledge/SolvedByPanel';
 
 /** Main column, under the description. */
 export function ProcessPanels({ ticket }: { ticket: TicketDoc }) {
@@ -37,5 +38,10 @@ export function ProcessPanels({ ticket }: { ticket: TicketDoc }) {
 
 /** Side column, above the details. */
 export function ProcessSide({ ticket }: { ticket: TicketDoc }) {
-  return <SlaPanel ticket={ticket} />;
+  return (
+    <>
+      <SlaPanel ticket={ticket} />
+      <SolvedByPanel ticket={ticket} />
+    </>
+  );
 }

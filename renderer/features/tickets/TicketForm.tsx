@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import {
   Badge,
   Button,
@@ -15,6 +15,7 @@ import {
 import { TICKET_KINDS, type Level, type TicketKind } from '../../../shared/domain/model';
 import { KIND_LABELS, PRIORITY_LABELS } from '../../../shared/domain/labels';
 import { priorityOf, type PriorityMatrix } from '../../../shared/domain/priority';
+import { categoryLabel, categoryPaths } from '../../../shared/domain/categories';
 import type { FieldErrors, TicketInput } from '../../../shared/domain/validation';
 import { useDirectory } from '../../app/people';
 import { useCiChoices } from '../../app/cis';
@@ -37,6 +38,8 @@ export interface TicketFormProps {
   categories: string[];
   /** Kind cannot change once a ticket exists: its number carries the kind prefix. */
   kindLocked?: boolean;
+  /** Shown under the assignment group (e.g. which rule routed the ticket). */
+  groupNote?: ReactNode;
 }
 
 /** Create and edit share one form; errors come from the domain validator, shown inline. */
@@ -50,10 +53,13 @@ export function TicketForm(props: TicketFormProps) {
     () => directory.users.filter((u) => !value.groupId || u.groupIds.includes(value.groupId)),
     [directory.users, value.groupId],
   );
-  const categoryOptions = useMemo(
-    () => Array.from(new Set([...props.categories, ...(value.category ? [value.category] : [])])),
-    [props.categories, value.category],
-  );
+  // Every node of the category tree ("Hardware", "Hardware › Laptop"), the current value included.
+  const categoryOptions = useMemo(() => {
+    const paths = categoryPaths([...props.categories, ...(value.category ? [value.category] : [])]);
+    // A ticket saved with a spelling the list no longer has keeps showing it.
+    if (value.category && !paths.includes(value.category)) paths.push(value.category);
+    return paths.map((path) => ({ value: path, label: categoryLabel(path) }));
+  }, [props.categories, value.category]);
 
   return (
     <form
@@ -147,6 +153,8 @@ export function TicketForm(props: TicketFormProps) {
               value={value.groupId || null}
               onChange={(v) => set('groupId', v ?? '')}
               error={errors.groupId}
+              description={props.groupNote}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { filterAndSortRows, queryViewPage, toListRow, type ListRow } from '../../data';
+import { filterAndSortRows, isClockView, queryViewPage, toListRow, type ListRow } from '../../data';
 import type { TicketDoc } from '../../../shared/domain/model';
 import { useDb } from '../../app/database';
 import { navigate } from '../../app/router';
 import { markFirstScreenShown, useTicketRows, viewPredicate } from '../../app/ticketRows';
+import { useSlaClocks } from '../../app/slaClocks';
 import { useUi, type ViewId } from '../../state/ui';
 import { TicketFilters } from './TicketFilters';
 import { TicketTable } from './TicketTable';
@@ -15,6 +16,8 @@ const VIEW_TITLES: Record<ViewId, string> = {
   open: 'All open tickets',
   mine: 'My open tickets',
   unassigned: 'Unassigned tickets',
+  breachingSoon: 'Breaching SLA soon',
+  breached: 'SLA breached',
   all: 'All tickets',
   done: 'Resolved & closed',
 };
@@ -26,11 +29,15 @@ export function TicketListPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(() => new Set());
 
+  const clocks = useSlaClocks();
+  const clockView = isClockView(viewId);
+  // Clock views change as time passes, not only when documents do: they follow the clocks.
+  const viewClocks = clockView ? clocks : null;
   const rows: ListRow[] = useMemo(() => {
-    if (!projection.ready) return firstPage ?? [];
-    const inView = viewPredicate(viewId, userId);
+    if (!projection.ready || (viewClocks && !viewClocks.ready)) return firstPage ?? [];
+    const inView = viewPredicate(viewId, userId, viewClocks ?? undefined);
     return filterAndSortRows(projection.rows.filter(inView), filters, sort);
-  }, [projection.ready, projection.rows, firstPage, viewId, userId, filters, sort]);
+  }, [projection.ready, projection.rows, firstPage, viewId, userId, filters, sort, viewClocks]);
 
   const shown = firstPage !== null || projection.ready;
   useEffect(() => {
@@ -98,7 +105,7 @@ export function TicketListPage() {
           The ticket list could not be loaded completely: {projection.error}
         </Text>
       )}
-      {rows.length === 0 && (projection.ready || firstPage !== null) ? (
+      {rows.length === 0 && (projection.ready || firstPage !== null) && !(viewClocks && !viewClocks.ready) ? (
         <Stack align="center" py="xl" gap="xs" data-testid="empty-list">
           <Title order={4}>{hasFilters ? 'No tickets match these filters' : 'Nothing in this view'}</Title>
           <Text c="dimmed" size="sm">

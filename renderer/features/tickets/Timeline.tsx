@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import type { ActivityDoc, ActivityKind, FieldChange } from '../../../shared/domain/model';
 import { observeActivities } from '../../data';
@@ -5,7 +6,9 @@ import { useDb } from '../../app/database';
 import { useObservable } from '../../app/hooks';
 import { useDirectory, type Directory } from '../../app/people';
 import { formatMinutes } from '../../lib/format';
-import { describeValue, FIELD_LABELS } from './fieldDisplay';
+import { describeValue, FIELD_LABELS, type TicketNumberOf } from './fieldDisplay';
+import { VOTE_LABELS } from '../../../shared/domain/labels';
+import { useTicketRows } from '../../app/ticketRows';
 import { MergeChanges } from '../sync/MergeChanges';
 
 const KIND_STYLE: Record<ActivityKind, { label: string; color: string }> = {
@@ -18,6 +21,10 @@ const KIND_STYLE: Record<ActivityKind, { label: string; color: string }> = {
   vote: { label: 'CAB vote', color: 'violet' },
   survey: { label: 'Satisfaction survey', color: 'pink' },
   escalation: { label: 'Escalation', color: 'red' },
+  version: { label: 'Published version', color: 'green' },
+  feedback: { label: 'Reader feedback', color: 'cyan' },
+  views: { label: 'Views', color: 'gray' },
+  scan: { label: 'Audit scan', color: 'lime' },
 };
 
 /** Everything that happened to a ticket, oldest first; text is always rendered as text. */
@@ -29,6 +36,15 @@ export function Timeline({ ticketId }: { ticketId: string }) {
     ticketId,
   ]);
   const activities = loaded ?? [];
+  const { rows } = useTicketRows();
+  // Built on first use: most timelines hold no references to other tickets.
+  const numberOf: TicketNumberOf = useMemo(() => {
+    let byId: Map<string, string> | null = null;
+    return (id) => {
+      byId ??= new Map(rows.map((r) => [r.id, r.number]));
+      return byId.get(id);
+    };
+  }, [rows]);
   const logged = activities.reduce((sum, a) => sum + (a.kind === 'worklog' ? a.minutes : 0), 0);
   return (
     <Stack gap="xs" aria-label="Timeline" data-testid="timeline" data-loaded={loaded !== null}>
@@ -73,7 +89,19 @@ export function Timeline({ ticketId }: { ticketId: string }) {
               {a.body}
             </Text>
           )}
-          {a.kind === 'change' && <ChangeList changes={a.changes} directory={directory} />}
+          {a.kind === 'vote' && a.vote && (
+            <Badge color={a.vote === 'approve' ? 'green' : 'red'} variant="light" data-testid="activity-vote">
+              {VOTE_LABELS[a.vote]}
+            </Badge>
+          )}
+          {a.kind === 'survey' && a.score !== undefined && (
+            <Text size="sm" data-testid="activity-score">
+              Satisfaction: {a.score}/5
+            </Text>
+          )}
+          {(a.kind === 'change' || a.kind === 'escalation') && (
+            <ChangeList changes={a.changes} directory={directory} numberOf={numberOf} />
+          )}
           {a.kind === 'merge' && (
             <MergeChanges ticketId={ticketId} changes={a.changes} directory={directory} />
           )}
@@ -83,21 +111,32 @@ export function Timeline({ ticketId }: { ticketId: string }) {
   );
 }
 
-function ChangeList({ changes, directory }: { changes: FieldChange[]; directory: Directory }) {
+function ChangeList({
+  changes,
+  directory,
+  numberOf,
+}: {
+  changes: FieldChange[];
+  directory: Directory;
+  numberOf: TicketNumberOf;
+}) {
   return (
     <Stack gap={2}>
-      {changes.map((c, i) => (
-        <Text key={`${c.field}-${i}`} size="sm" data-testid="field-change">
-          <Text span fw={600}>
-            {FIELD_LABELS[c.field] ?? c.field}
+      {/* An escalation records which rule fired as a marker field; the entry's text names it. */}
+      {changes
+        .filter((c) => c.field !== 'escalationRule')
+        .map((c, i) => (
+          <Text key={`${c.field}-${i}`} size="sm" data-testid="field-change">
+            <Text span fw={600}>
+              {FIELD_LABELS[c.field] ?? c.field}
+            </Text>
+            :{' '}
+            <Text span td="line-through" c="dimmed">
+              {describeValue(c.field, c.from, directory, numberOf)}
+            </Text>{' '}
+            → <Text span>{describeValue(c.field, c.to, directory, numberOf)}</Text>
           </Text>
-          :{' '}
-          <Text span td="line-through" c="dimmed">
-            {describeValue(c.field, c.from, directory)}
-          </Text>{' '}
-          → <Text span>{describeValue(c.field, c.to, directory)}</Text>
-        </Text>
-      ))}
+        ))}
     </Stack>
   );
 }
