@@ -16,6 +16,9 @@ import { RevisionCache } from './revs';
 import { replicateCollection, type CollectionReplication, type ScanMemory } from './replication';
 import { setSyncState, type SyncPhase } from './store';
 
+/** RxDB tags the writes its replication makes (pulled documents, checkpoints) with this. */
+const REPLICATION_CONTEXT_PREFIX = 'replication-';
+
 export interface WireCodec {
   /** Collections that replicate, in the order they are started. */
   collections: readonly string[];
@@ -215,15 +218,28 @@ export class SyncEngine {
         }),
       );
     }
-    // While the server is out of reach, every write is a local one: count it as pending now,
-    // not only when RxDB next retries the push.
+    // While the server is out of reach, count the user's writes as pending now, not only when
+    // RxDB next retries the push. The replication's own writes of pulled documents are not
+    // changes to send: a pull answer that lands just after the network dropped would otherwise
+    // stay "waiting" for ever, since nothing ever pushes (or acknowledges) it.
     for (const r of this.replications) {
       const collection = this.options.db.collections[r.name as keyof OutpostDatabase['collections']];
-      const changes = collection.$ as Observable<{ documentId: string }>;
+      const bulks = collection.eventBulks$ as Observable<{
+        context: string;
+        events: { documentId: string }[];
+      }>;
       this.subscriptions.push(
-        changes
-          .pipe(filter(() => !this.reachable || this.needsLogin))
-          .subscribe((event) => this.markPending(r.name, [event.documentId])),
+        bulks
+          .pipe(
+            filter(() => !this.reachable || this.needsLogin),
+            filter((bulk) => !bulk.context.startsWith(REPLICATION_CONTEXT_PREFIX)),
+          )
+          .subscribe((bulk) =>
+            this.markPending(
+              r.name,
+              bulk.events.map((e) => e.documentId),
+            ),
+          ),
       );
     }
     const files = this.replications.find((r) => r.name === 'files');
