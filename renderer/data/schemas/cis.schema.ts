@@ -1,4 +1,10 @@
-/** Configuration items and assets (CMDB + ITAM). */
+/**
+ * Configuration items and assets (CMDB + ITAM).
+ *
+ * Version history: v0 first release; v1 adds the optional asset fields (model, vendor, cost,
+ * purchase date, warranty end, assignee, disposal date and method) and the [state, name] index
+ * (identity migration: every v0 document is a valid v1 document).
+ */
 import type { RxJsonSchema } from 'rxdb';
 import { CI_CLASSES, CI_STATES, type CiDoc } from '../../../shared/domain/model';
 import { enumField, idField, keyField, textField, timeField, typeField } from './common';
@@ -9,7 +15,7 @@ export const ASSET_TAG_MAX_LENGTH = 64;
 export const cisSchema: RxJsonSchema<CiDoc> = {
   title: 'cis',
   description: 'Configuration items and assets, keyed by id',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -30,6 +36,15 @@ export const cisSchema: RxJsonSchema<CiDoc> = {
     createdAt: timeField(),
     updatedAt: timeField(),
     updatedBy: idField(),
+    model: textField(),
+    vendor: textField(),
+    /** Minor units (cents). */
+    cost: { type: 'integer', minimum: 0 },
+    purchaseDate: timeField(),
+    warrantyEnd: timeField(),
+    assigneeId: idField(),
+    disposalDate: timeField(),
+    disposalMethod: textField(),
   },
   required: [
     'id',
@@ -50,6 +65,7 @@ export const cisSchema: RxJsonSchema<CiDoc> = {
     ['ciClass', 'name'], // CMDB browser by class, alphabetical
     ['assetTag'], // scanner lookup during audits
     ['locationId', 'name'], // what is at this site
+    ['state', 'name'], // stock and lifecycle views
   ],
   additionalProperties: false,
 };
