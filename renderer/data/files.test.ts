@@ -103,7 +103,7 @@ describe('attachFile', () => {
     ['a name with a control character', { name: 'a\u0000b.txt' }, /control characters/],
     ['a name over 255 characters', { name: `${'n'.repeat(252)}.txt` }, /longer than 255/],
     ['a malformed content type', { contentType: 'not a type' }, /not a valid media type/],
-    ['an unknown parent type', { parentType: 'article' as never }, /only be attached/],
+    ['an unknown parent type', { parentType: 'person' as never }, /only be attached/],
   ])('refuses %s with a clear error and stores nothing', async (_label, overrides, message) => {
     const result = await attachFile(db, photo(overrides), session, blobs);
     expect(result.ok).toBe(false);

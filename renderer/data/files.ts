@@ -61,7 +61,7 @@ export function normalizeContentType(contentType: string): string {
 /** A user-facing sentence for what is wrong with an attachment, or null when it can be stored. */
 export function validateAttachment(input: AttachFileInput): string | null {
   if (!(FILE_PARENT_TYPES as readonly string[]).includes(input.parentType)) {
-    return 'Files can only be attached to tickets, configuration items and audits.';
+    return 'Files can only be attached to tickets, configuration items, audits and articles.';
   }
   if (typeof input.name !== 'string') return 'The file has no name.';
   const nameError = fileNameError(input.name);
@@ -140,8 +140,8 @@ async function parentExists(
   parentId: string,
 ): Promise<boolean> {
   if (parentId === '') return false;
-  const collection = parentType === 'ticket' ? db.tickets : parentType === 'ci' ? db.cis : db.audits;
-  return (await collection.findOne(parentId).exec()) !== null;
+  const collections = { ticket: db.tickets, ci: db.cis, audit: db.audits, article: db.articles };
+  return (await collections[parentType].findOne(parentId).exec()) !== null;
 }
 
 /** The files of one record, oldest first, live; one walk of the [parentId, createdAt] index. */

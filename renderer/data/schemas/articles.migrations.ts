@@ -1,8 +1,15 @@
 /**
  * Migration strategies for `articles`, keyed by the version they migrate TO.
- * Version 0 needs none. When the schema version is bumped, add the strategy here and an old
- * fixture to test/unit/migrations.test.ts. Strategies are frozen history: inline their rules.
+ * When the schema version is bumped, add the strategy here and an old fixture to
+ * test/unit/migrations.test.ts. Strategies are frozen history: inline their rules.
  */
 import type { MigrationStrategies } from 'rxdb';
 
-export const articlesMigrations: MigrationStrategies = {};
+/** v0 -> v1: optional review fields only; every v0 document is a valid v1 document. */
+export function articleV0toV1(doc: Record<string, unknown>): Record<string, unknown> {
+  return doc;
+}
+
+export const articlesMigrations: MigrationStrategies = {
+  1: articleV0toV1,
+};

@@ -1,12 +1,27 @@
-/** Knowledge articles: Markdown source, version, review state. */
+/**
+ * Knowledge articles: Markdown source, version, review state.
+ *
+ * Version history: v0 first release; v1 adds the optional review fields `reviewDueAt`,
+ * `reviewerIds`, `submittedBy` and `publishedAt` (identity migration: every v0 document is a
+ * valid v1 document).
+ */
 import type { RxJsonSchema } from 'rxdb';
 import { ARTICLE_STATES, type ArticleDoc } from '../../../shared/domain/model';
-import { enumField, idField, intField, stringListField, textField, timeField, typeField } from './common';
+import {
+  enumField,
+  idField,
+  idListField,
+  intField,
+  stringListField,
+  textField,
+  timeField,
+  typeField,
+} from './common';
 
 export const articlesSchema: RxJsonSchema<ArticleDoc> = {
   title: 'articles',
   description: 'Knowledge articles (Markdown source), keyed by id',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -23,6 +38,10 @@ export const articlesSchema: RxJsonSchema<ArticleDoc> = {
     createdAt: timeField(),
     updatedAt: timeField(),
     updatedBy: idField(),
+    reviewDueAt: timeField(),
+    reviewerIds: idListField(),
+    submittedBy: idField(),
+    publishedAt: timeField(),
   },
   required: [
     'id',

@@ -5,4 +5,7 @@
  */
 import type { MigrationStrategies } from 'rxdb';
 
-export const filesMigrations: MigrationStrategies = {};
+export const filesMigrations: MigrationStrategies = {
+  // v1 only widens the parent types: every v0 file is a valid v1 file.
+  1: (doc: Record<string, unknown>) => doc,
+};

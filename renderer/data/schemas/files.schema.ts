@@ -3,6 +3,9 @@
  * replicas never conflict on them. The bytes live outside RxDB (see renderer/data/blobs.ts):
  * IndexedDB stores a Blob as a file of its own, where an RxDB document would hold a copy in
  * every revision and in every query result.
+ *
+ * Version history: v0 first release; v1 accepts articles as parents (images in Markdown come
+ * from the article's own attachments). Identity migration.
  */
 import type { RxJsonSchema } from 'rxdb';
 import { FILE_PARENT_TYPES, type FileDoc } from '../../../shared/domain/model';
@@ -10,8 +13,9 @@ import { enumField, idField, textField, timeField, typeField } from './common';
 
 export const filesSchema: RxJsonSchema<FileDoc> = {
   title: 'files',
-  description: 'Attachment metadata (name, type, size) on tickets, CIs and audits, listed by parentId',
-  version: 0,
+  description:
+    'Attachment metadata (name, type, size) on tickets, CIs, audits and articles, listed by parentId',
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -5,12 +5,22 @@ import { useTicketRows } from '../../app/ticketRows';
 import { navigate } from '../../app/router';
 import { useUi } from '../../state/ui';
 import { VIEWS } from '../../data';
-import { rankCommands, type Command } from './commands';
+import { useSearchIndex } from '../../search';
+import { Highlighted } from '../search/Highlighted';
+import { hitPath } from '../search/links';
+import { rankCommands, searchCommands, type Command } from './commands';
 
-/** Ctrl/Cmd+K: jump to any ticket by number or title, or run an action, without the mouse. */
+const HITS = 20;
+
+/**
+ * Ctrl/Cmd+K: jump to any ticket, configuration item, article or person (by words, a number, a
+ * serial or an asset tag, from the local search index), or run an action, without the mouse.
+ * Until the index is ready, tickets are matched on their number and title in the list's memory.
+ */
 export function CommandPalette() {
   const { paletteOpen, setPaletteOpen, setView, setShortcutsOpen } = useUi();
   const { rows } = useTicketRows();
+  const index = useSearchIndex();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const [query, setQuery] = useState('');
@@ -28,6 +38,10 @@ export function CommandPalette() {
         },
       })),
       { id: 'settings', label: 'Open settings', run: () => navigate('/settings') },
+      { id: 'known-errors', label: 'Open known errors', run: () => navigate('/problems/known-errors') },
+      { id: 'change-calendar', label: 'Open change calendar', run: () => navigate('/changes/calendar') },
+      { id: 'notifications', label: 'Open notifications', run: () => navigate('/notifications') },
+      { id: 'service-settings', label: 'Open service settings', run: () => navigate('/settings/service') },
       {
         id: 'theme',
         label: `Switch to ${scheme === 'dark' ? 'light' : 'dark'} theme`,
@@ -37,10 +51,13 @@ export function CommandPalette() {
     ],
     [scheme, setColorScheme, setView, setShortcutsOpen],
   );
-  const results = useMemo(
-    () => rankCommands(query, actions, rows, (id) => navigate(`/tickets/${id}`)),
-    [query, actions, rows],
-  );
+  const results = useMemo(() => {
+    if (!index.ready || !paletteOpen) {
+      return rankCommands(query, actions, rows, (id) => navigate(`/tickets/${id}`));
+    }
+    const hits = query.trim() ? index.search({ text: query, limit: HITS }) : [];
+    return searchCommands(query, actions, hits, (hit) => navigate(hitPath(hit)));
+  }, [query, actions, rows, index, paletteOpen]);
 
   const close = () => {
     setPaletteOpen(false);
@@ -67,7 +84,7 @@ export function CommandPalette() {
       <TextInput
         data-autofocus
         aria-label="Command or ticket"
-        placeholder="Type a command, a ticket number or words from a title"
+        placeholder="A command, or words, a number, a serial or an asset tag to find"
         size="md"
         variant="unstyled"
         px="md"
@@ -113,9 +130,16 @@ export function CommandPalette() {
               onClick={() => runAt(i)}
             >
               <Group justify="space-between" wrap="nowrap">
-                <Text size="sm" truncate>
-                  {cmd.label}
-                </Text>
+                <div style={{ minWidth: 0 }}>
+                  <Text size="sm" truncate>
+                    {cmd.ranges ? <Highlighted text={cmd.label} ranges={cmd.ranges} /> : cmd.label}
+                  </Text>
+                  {cmd.detail && (
+                    <Text size="xs" c="dimmed" truncate>
+                      {cmd.detail}
+                    </Text>
+                  )}
+                </div>
                 {cmd.hint && (
                   <Badge variant="default" size="sm">
                     {cmd.hint}

@@ -2,7 +2,7 @@ import { Group, Kbd, Modal, Stack, Text } from '@mantine/core';
 import { useUi } from '../../state/ui';
 
 export const SHORTCUTS: [string[], string][] = [
-  [['Ctrl', 'K'], 'Command palette: commands and tickets'],
+  [['Ctrl', 'K'], 'Command palette: commands and search'],
   [['n'], 'New ticket'],
   [['/'], 'Search the ticket list'],
   [['j'], 'Next ticket in the list'],

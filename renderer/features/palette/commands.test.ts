@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ListRow } from '../../data';
-import { rankCommands, type Command } from './commands';
+import type { SearchHit } from '../../search';
+import { rankCommands, searchCommands, type Command } from './commands';
 import { listRowFrom } from '../../data/testRows';
 
 function row(id: string, number: string, title: string): ListRow {
@@ -43,5 +44,35 @@ describe('rankCommands', () => {
   it('caps ticket results at twenty', () => {
     const many = Array.from({ length: 50 }, (_, i) => row(`t${i}`, `INC-AAAA-${1000 + i}`, 'Disk full'));
     expect(rankCommands('disk', actions, many, () => undefined)).toHaveLength(20);
+  });
+});
+
+describe('searchCommands', () => {
+  const hit = (type: SearchHit['type'], id: string, title: string): SearchHit => ({
+    type,
+    id,
+    title,
+    subtitle: `${type} ${id}`,
+    score: 1,
+    highlights: [{ field: 'title', text: title, ranges: [[0, 3]] }],
+  });
+
+  it('lists matching actions before the hits, keeping the index ranking and highlights', () => {
+    const hits = [hit('ci', 'c1', 'New laptop stock'), hit('ticket', 't1', 'New hire needs access')];
+    const open = vi.fn();
+    const found = searchCommands('new', actions, hits, open);
+    expect(found.map((c) => c.id)).toEqual(['new', 'ci:c1', 'ticket:t1']);
+    expect(found[1]).toMatchObject({
+      label: 'New laptop stock',
+      ranges: [[0, 3]],
+      hint: 'item',
+      detail: 'ci c1',
+    });
+    found[2]?.run();
+    expect(open).toHaveBeenCalledWith(hits[1]);
+  });
+
+  it('shows the actions alone when nothing is typed', () => {
+    expect(searchCommands(' ', actions, [hit('ticket', 't1', 'x')], () => undefined)).toEqual(actions);
   });
 });
