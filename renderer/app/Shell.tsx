@@ -21,6 +21,7 @@ import { VIEWS } from '../data';
 import { navigate, useRoute } from './router';
 import { useDirectory } from './people';
 import { markFirstScreenShown, useTicketRows, viewCounts } from './ticketRows';
+import { useSlaClocks } from './slaClocks';
 import { TicketListPage } from '../features/tickets/TicketListPage';
 import { TicketPage } from '../features/tickets/TicketPage';
 import { NewTicketPage } from '../features/tickets/NewTicketPage';
@@ -39,7 +40,18 @@ import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { NotificationsBadge } from '../features/notifications/NotificationsBadge';
 import { NotificationsRunner } from '../features/notifications/NotificationsRunner';
 import { ServiceSettingsPage } from '../features/settings/ServiceSettingsPage';
+import { KnowledgePage } from '../features/knowledge/KnowledgePage';
+import { ArticlePage } from '../features/knowledge/ArticlePage';
+import { NewArticlePage } from '../features/knowledge/NewArticlePage';
+import { SearchPage } from '../features/search/SearchPage';
+import { CmdbPage } from '../features/cmdb/CmdbPage';
+import { CiPage } from '../features/cmdb/CiPage';
+import { ImportPage } from '../features/cmdb/ImportPage';
+import { AssetsPage } from '../features/assets/AssetsPage';
+import { AuditsPage } from '../features/audits/AuditsPage';
+import { AuditPage } from '../features/audits/AuditPage';
 import { desktopApi } from '../lib/desktop';
+import { AppGuards } from '../features/backup/AppGuards';
 
 export function Shell() {
   const route = useRoute();
@@ -49,7 +61,8 @@ export function Shell() {
   const { rows, ready } = useTicketRows();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
-  const counts = ready ? viewCounts(rows, userId) : null;
+  const clocks = useSlaClocks();
+  const counts = ready ? viewCounts(rows, userId, clocks) : null;
   const issueCount = useSyncIssues()?.length ?? 0;
   const issuesBadge = issueBadge(issueCount);
 
@@ -149,22 +162,47 @@ export function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Views">
+      <AppShell.Navbar p="xs" aria-label="Views" style={{ overflowY: 'auto' }}>
         <Text size="xs" fw={700} c="dimmed" px="sm" py={4}>
           TICKETS
         </Text>
-        {VIEWS.map(({ id, label }) => (
+        {VIEWS.map(({ id, label, source }) => (
           <NavLink
             key={id}
             href="#/tickets"
             aria-label={label}
             label={label}
             active={route.name === 'tickets' && viewId === id}
-            rightSection={counts ? <Text size="xs">{counts[id].toLocaleString()}</Text> : null}
+            rightSection={
+              counts && (source !== 'slaClocks' || clocks.ready) ? (
+                <Text size="xs" data-testid={`view-count-${id}`}>
+                  {counts[id].toLocaleString()}
+                </Text>
+              ) : null
+            }
             onClick={() => setView(id)}
           />
         ))}
         <NavLink href="#/tickets/new" label="New ticket" active={route.name === 'new-ticket'} />
+        <Text size="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4}>
+          CONFIGURATION
+        </Text>
+        <NavLink
+          href="#/cmdb"
+          label="CMDB"
+          active={route.name === 'cmdb' || route.name === 'ci' || route.name === 'cmdb-import'}
+        />
+        <NavLink href="#/assets" label="Assets" active={route.name === 'assets'} />
+        <NavLink href="#/audits" label="Audits" active={route.name === 'audits' || route.name === 'audit'} />
+        <Text size="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4}>
+          KNOWLEDGE
+        </Text>
+        <NavLink
+          href="#/knowledge"
+          label="Knowledge base"
+          active={route.name === 'knowledge' || route.name === 'article' || route.name === 'new-article'}
+        />
+        <NavLink href="#/search" label="Search" active={route.name === 'search'} />
         <Text size="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4}>
           SERVICE MANAGEMENT
         </Text>
@@ -203,6 +241,7 @@ export function Shell() {
         <NavLink href="#/settings" label="Settings" active={route.name === 'settings'} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <AppGuards />
         {route.name === 'tickets' && <TicketListPage />}
         {route.name === 'ticket' && <TicketPage id={route.id} />}
         {route.name === 'new-ticket' && <NewTicketPage />}
@@ -213,6 +252,16 @@ export function Shell() {
         {route.name === 'project-timeline' && <ProjectTimelinePage id={route.id} />}
         {route.name === 'notifications' && <NotificationsPage />}
         {route.name === 'service-settings' && <ServiceSettingsPage />}
+        {route.name === 'knowledge' && <KnowledgePage />}
+        {route.name === 'new-article' && <NewArticlePage />}
+        {route.name === 'article' && <ArticlePage id={route.id} />}
+        {route.name === 'search' && <SearchPage query={route.query} />}
+        {route.name === 'cmdb' && <CmdbPage />}
+        {route.name === 'ci' && <CiPage id={route.id} />}
+        {route.name === 'cmdb-import' && <ImportPage />}
+        {route.name === 'assets' && <AssetsPage />}
+        {route.name === 'audits' && <AuditsPage />}
+        {route.name === 'audit' && <AuditPage id={route.id} />}
         {route.name === 'not-found' && <NotFound path={route.path} />}
       </AppShell.Main>
       <NotificationsRunner />

@@ -15,6 +15,16 @@ export type Route =
   | { name: 'project-timeline'; id: string }
   | { name: 'notifications' }
   | { name: 'service-settings' }
+  | { name: 'knowledge' }
+  | { name: 'new-article' }
+  | { name: 'article'; id: string }
+  | { name: 'search'; query: string }
+  | { name: 'cmdb' }
+  | { name: 'ci'; id: string }
+  | { name: 'cmdb-import' }
+  | { name: 'assets' }
+  | { name: 'audits' }
+  | { name: 'audit'; id: string }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -27,11 +37,33 @@ export function parseRoute(hash: string): Route {
   if (path === '/changes/calendar') return { name: 'change-calendar' };
   if (path === '/notifications') return { name: 'notifications' };
   if (path === '/settings/service') return { name: 'service-settings' };
+  if (path === '/knowledge') return { name: 'knowledge' };
+  if (path === '/cmdb') return { name: 'cmdb' };
+  if (path === '/cmdb/import') return { name: 'cmdb-import' };
+  if (path === '/assets') return { name: 'assets' };
+  if (path === '/audits') return { name: 'audits' };
+  const ci = /^\/cmdb\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (ci?.[1]) return { name: 'ci', id: ci[1] };
+  const audit = /^\/audits\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (audit?.[1]) return { name: 'audit', id: audit[1] };
+  if (path === '/knowledge/new') return { name: 'new-article' };
+  const article = /^\/knowledge\/([A-Za-z0-9_-]{1,64})$/.exec(path);
+  if (article?.[1]) return { name: 'article', id: article[1] };
+  const search = /^\/search(?:\?q=(.*))?$/.exec(path);
+  if (search) return { name: 'search', query: safeDecode(search[1] ?? '') };
   const match = /^\/tickets\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (match?.[1]) return { name: 'ticket', id: match[1] };
   const timeline = /^\/projects\/([A-Za-z0-9_-]{1,64})\/timeline$/.exec(path);
   if (timeline?.[1]) return { name: 'project-timeline', id: timeline[1] };
   return { name: 'not-found', path };
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return '';
+  }
 }
 
 function subscribe(onChange: () => void): () => void {
