@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { generateTeam } from '../../shared/demo/generator';
 import {
   createTestTeam,
@@ -8,7 +8,8 @@ import {
   type TestServer,
   type TestUser,
 } from '../server/harness';
-import { test, expect, waitForList } from './fixtures';
+import { test, expect } from './fixtures';
+import { goOffline, goOnlineAndSync, signedInDevice, syncIndicator } from './devices';
 
 /**
  * A site audit done with no network: a keyboard-wedge scanner (keys a few ms apart, then
@@ -193,43 +194,9 @@ test.describe('two auditors on one campaign', () => {
     await server?.stop();
   });
 
-  function indicator(page: Page) {
-    return page.getByRole('status', { name: 'Sync status' });
-  }
-
-  async function device(browser: Browser, user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.goto('/#/settings');
-    await waitForList(page);
-    const form = page.getByRole('region', { name: 'Sync & account' }).getByTestId('sign-in-form');
-    await form.getByLabel('Server URL').fill(server.url);
-    await form.getByLabel('Team database').fill(database);
-    await form.getByLabel('User name').fill(user.name);
-    await form.getByRole('textbox', { name: 'Password' }).fill(user.password);
-    await form.getByRole('button', { name: 'Sign in' }).click();
-    await expect(indicator(page)).toHaveAttribute('data-sync-phase', 'in-sync', { timeout: 30_000 });
-    return { context, page };
-  }
-
-  async function goOffline(context: BrowserContext, page: Page) {
-    await context.setOffline(true);
-    await expect(indicator(page)).toHaveAttribute('data-sync-phase', 'offline', { timeout: 30_000 });
-  }
-
-  async function goOnlineAndSync(context: BrowserContext, page: Page) {
-    await context.setOffline(false);
-    await indicator(page).getByRole('button').click();
-    await page.getByTestId('sync-details').getByRole('button', { name: 'Sync now' }).click();
-    await expect(indicator(page)).toHaveAttribute('data-sync-phase', 'in-sync', { timeout: 30_000 });
-    await expect(indicator(page)).not.toContainText('waiting');
-    await indicator(page).getByRole('button').click();
-    await expect(page.getByTestId('sync-details')).toBeHidden();
-  }
-
   test('their offline scans merge: same progress and report on both devices', async ({ browser }) => {
-    const a = await device(browser, auditors[0]!);
-    const b = await device(browser, auditors[1]!);
+    const a = await signedInDevice(browser, server, database, auditors[0]!);
+    const b = await signedInDevice(browser, server, database, auditors[1]!);
 
     await a.page.goto('/#/audits');
     const form = a.page.getByRole('form', { name: 'New audit campaign' });
@@ -243,7 +210,7 @@ test.describe('two auditors on one campaign', () => {
       .getByTestId('expected-item')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-tag') ?? ''));
     expect(tags.length).toBeGreaterThanOrEqual(3);
-    await expect(indicator(a.page)).not.toContainText('waiting', { timeout: 30_000 });
+    await expect(syncIndicator(a.page)).not.toContainText('waiting', { timeout: 30_000 });
 
     // The campaign reaches the other device through the server.
     await b.page.goto('/#/audits');
@@ -251,8 +218,8 @@ test.describe('two auditors on one campaign', () => {
     await expect(b.page.getByTestId('audit-state')).toHaveText('Running', { timeout: 30_000 });
     await expect(b.page.getByTestId('expected-item')).toHaveCount(tags.length);
 
-    await goOffline(a.context, a.page);
-    await goOffline(b.context, b.page);
+    await goOffline(a);
+    await goOffline(b);
     const [t0, t1, t2] = tags as [string, string, string];
     for (const [page, tag, seq] of [
       [a.page, t0, 1],
@@ -272,9 +239,9 @@ test.describe('two auditors on one campaign', () => {
       `2 of ${tags.length} expected assets scanned`,
     );
 
-    await goOnlineAndSync(a.context, a.page);
+    await goOnlineAndSync(a);
     // B sends its scans and receives A's; A, online again, hears of B's through the live feed.
-    await goOnlineAndSync(b.context, b.page);
+    await goOnlineAndSync(b);
     for (const page of [a.page, b.page]) {
       await expect(page.getByTestId('audit-progress')).toHaveText(
         `3 of ${tags.length} expected assets scanned`,

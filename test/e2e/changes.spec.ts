@@ -1,4 +1,4 @@
-import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { generateTeam } from '../../shared/demo/generator';
 import {
   createTestTeam,
@@ -8,6 +8,7 @@ import {
   type TestUser,
 } from '../server/harness';
 import { test as appTest, waitForList } from './fixtures';
+import { signedInDevice, syncIndicator } from './devices';
 
 /**
  * Change enablement across two devices: a normal change is assessed and planned on one device,
@@ -42,25 +43,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-async function device(browser: Browser, user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/#/settings');
-  await waitForList(page);
-  const form = page.getByRole('region', { name: 'Sync & account' }).getByTestId('sign-in-form');
-  await form.getByLabel('Server URL').fill(server.url);
-  await form.getByLabel('Team database').fill(database);
-  await form.getByLabel('User name').fill(user.name);
-  await form.getByRole('textbox', { name: 'Password' }).fill(user.password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(indicator(page)).toHaveAttribute('data-sync-phase', 'in-sync', { timeout: 30_000 });
-  return { context, page };
-}
-
-function indicator(page: Page) {
-  return page.getByRole('status', { name: 'Sync status' });
-}
 
 async function openTicket(page: Page, number: string) {
   await page.goto('/#/tickets');
@@ -122,8 +104,8 @@ test('a normal change through risk, CAB approval by two managers (one of them of
 }) => {
   test.setTimeout(240_000);
   const [first, second] = managers as [TestUser, TestUser];
-  const a = await device(browser, first);
-  const b = await device(browser, second);
+  const a = await signedInDevice(browser, server, database, first);
+  const b = await signedInDevice(browser, server, database, second);
 
   // Device A: a normal change on the SQL server.
   const number = await createChange(a.page, 'Patch SQL Server on SRV-SQL01', 'SRV-SQL01');
@@ -174,11 +156,11 @@ test('a normal change through risk, CAB approval by two managers (one of them of
   const cabB = b.page.getByRole('region', { name: 'Change Advisory Board' });
   await expect(cabB.getByTestId('cab-tally')).toHaveText('1 of 2 approvals', { timeout: 30_000 });
   await b.context.setOffline(true);
-  await expect(indicator(b.page)).toHaveAttribute('data-sync-phase', 'offline', { timeout: 30_000 });
+  await expect(syncIndicator(b.page)).toHaveAttribute('data-sync-phase', 'offline', { timeout: 30_000 });
   await cabB.getByLabel('Vote comment').fill('Fine outside business hours.');
   await cabB.getByRole('button', { name: 'Approve' }).click();
   await expect(cabB.getByTestId('cab-outcome')).toHaveText('Approved');
-  await expect(indicator(b.page)).toContainText('waiting');
+  await expect(syncIndicator(b.page)).toContainText('waiting');
 
   // A has not heard of B's vote: still pending, and scheduling is refused with the reason.
   await expect(cabA.getByTestId('cab-outcome')).toHaveText('Pending');
@@ -190,10 +172,10 @@ test('a normal change through risk, CAB approval by two managers (one of them of
 
   // B reconnects; A sees the CAB's approval and schedules the change.
   await b.context.setOffline(false);
-  await indicator(b.page).getByRole('button').click();
+  await syncIndicator(b.page).getByRole('button').click();
   await b.page.getByTestId('sync-details').getByRole('button', { name: 'Sync now' }).click();
-  await expect(indicator(b.page)).toHaveAttribute('data-sync-phase', 'in-sync', { timeout: 30_000 });
-  await expect(indicator(b.page)).not.toContainText('waiting');
+  await expect(syncIndicator(b.page)).toHaveAttribute('data-sync-phase', 'in-sync', { timeout: 30_000 });
+  await expect(syncIndicator(b.page)).not.toContainText('waiting');
 
   await expect(cabA.getByTestId('cab-outcome')).toHaveText('Approved', { timeout: 30_000 });
   await expect(cabA.getByTestId('cab-tally')).toHaveText('2 of 2 approvals');

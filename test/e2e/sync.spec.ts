@@ -1,4 +1,4 @@
-import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { generateTeam } from '../../shared/demo/generator';
 import {
   createTestTeam,
@@ -8,6 +8,7 @@ import {
   type TestUser,
 } from '../server/harness';
 import { waitForList } from './fixtures';
+import { goOffline, goOnlineAndSync, signedInDevice, syncIndicator } from './devices';
 
 /**
  * Two people, two devices (separate browser profiles), one real sync server: both work offline
@@ -48,26 +49,6 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function device(browser: Browser, user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/#/settings');
-  await waitForList(page);
-  const form = page.getByRole('region', { name: 'Sync & account' }).getByTestId('sign-in-form');
-  await form.getByLabel('Server URL').fill(server.url);
-  await form.getByLabel('Team database').fill(database);
-  await form.getByLabel('User name').fill(user.name);
-  await form.getByRole('textbox', { name: 'Password' }).fill(user.password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  // Signing in replaces the local demo replica and reloads; then the team's data is pulled.
-  await expect(indicator(page)).toHaveAttribute('data-sync-phase', 'in-sync', { timeout: 30_000 });
-  return { context, page };
-}
-
-function indicator(page: Page) {
-  return page.getByRole('status', { name: 'Sync status' });
-}
-
 async function openTicket(page: Page, number: string) {
   await page.goto(`/#/tickets`);
   await waitForList(page);
@@ -83,7 +64,7 @@ async function raiseIncident(page: Page, title: string): Promise<string> {
   await page.getByRole('button', { name: 'Create ticket' }).click();
   await expect(page.getByTestId('ticket-heading')).toHaveText(title);
   const number = (await page.getByTestId('ticket-number').textContent()) ?? '';
-  await expect(indicator(page)).not.toContainText('waiting', { timeout: 30_000 });
+  await expect(syncIndicator(page)).not.toContainText('waiting', { timeout: 30_000 });
   return number;
 }
 
@@ -97,39 +78,23 @@ async function edit(page: Page, fields: { Title?: string; Description?: string }
   await expect(dialog).toBeHidden();
 }
 
-async function goOffline(context: BrowserContext, page: Page) {
-  await context.setOffline(true);
-  await expect(indicator(page)).toHaveAttribute('data-sync-phase', 'offline', { timeout: 30_000 });
-}
-
-async function goOnlineAndSync(context: BrowserContext, page: Page) {
-  await context.setOffline(false);
-  await indicator(page).getByRole('button').click();
-  await page.getByTestId('sync-details').getByRole('button', { name: 'Sync now' }).click();
-  await expect(indicator(page)).toHaveAttribute('data-sync-phase', 'in-sync', { timeout: 30_000 });
-  await expect(indicator(page)).not.toContainText('waiting');
-  // Close the details again (Escape would also leave the ticket page).
-  await indicator(page).getByRole('button').click();
-  await expect(page.getByTestId('sync-details')).toBeHidden();
-}
-
 test('two devices edit one ticket offline; both edits survive and the clash is a restorable notice', async ({
   browser,
 }) => {
-  const a = await device(browser, manager);
-  const b = await device(browser, agent);
+  const a = await signedInDevice(browser, server, database, manager);
+  const b = await signedInDevice(browser, server, database, agent);
   const number = await raiseIncident(a.page, 'Docking station does not charge the laptop');
   await openTicket(a.page, number);
   await openTicket(b.page, number);
 
-  await goOffline(a.context, a.page);
-  await goOffline(b.context, b.page);
+  await goOffline(a);
+  await goOffline(b);
   await edit(a.page, { Title: 'Docking station dead on desk 4 (A)' });
   await edit(b.page, { Title: 'Dock not charging laptop (B)', Description: 'Tried another cable: same.' });
-  await expect(indicator(b.page)).toContainText('waiting');
+  await expect(syncIndicator(b.page)).toContainText('waiting');
 
-  await goOnlineAndSync(a.context, a.page);
-  await goOnlineAndSync(b.context, b.page);
+  await goOnlineAndSync(a);
+  await goOnlineAndSync(b);
 
   // Same field: the server's value (A reached it first) is kept on both devices...
   for (const page of [a.page, b.page]) {
@@ -154,21 +119,21 @@ test('two devices edit one ticket offline; both edits survive and the clash is a
 });
 
 test('an edit made offline survives a deletion on another device', async ({ browser }) => {
-  const a = await device(browser, manager);
-  const b = await device(browser, agent);
+  const a = await signedInDevice(browser, server, database, manager);
+  const b = await signedInDevice(browser, server, database, agent);
   const number = await raiseIncident(a.page, 'No dial tone on the desk phones of floor 3');
   await openTicket(a.page, number);
   await openTicket(b.page, number);
-  await goOffline(a.context, a.page);
-  await goOffline(b.context, b.page);
+  await goOffline(a);
+  await goOffline(b);
 
   await a.page.getByRole('button', { name: 'Delete' }).click();
   await a.page.getByRole('dialog').getByRole('button', { name: 'Delete ticket' }).click();
   await expect(a.page).toHaveURL(/#\/tickets$/);
   await edit(b.page, { Description: 'Still no dial tone on floor 3.' });
 
-  await goOnlineAndSync(a.context, a.page);
-  await goOnlineAndSync(b.context, b.page);
+  await goOnlineAndSync(a);
+  await goOnlineAndSync(b);
   await openTicket(a.page, number);
   await expect(a.page.getByTestId('ticket-description')).toHaveText('Still no dial tone on floor 3.', {
     timeout: 30_000,
