@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Grid, Group, MultiSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Grid, Group, MultiSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { CI_CLASSES, type CiClass, type TicketKind } from '../../../shared/domain/model';
 import { CI_CLASS_LABELS } from '../../../shared/domain/labels';
 import type { AssignmentRule } from '../../../shared/domain/routing';
@@ -8,17 +8,8 @@ import { useDb } from '../../app/database';
 import { useDirectory } from '../../app/people';
 import { useCiChoices } from '../../app/cis';
 import { ruleDirectory, useRoutingSettings, useSettingsSession } from './hooks';
-import {
-  EntryControls,
-  KIND_OPTIONS,
-  SaveBar,
-  Section,
-  move,
-  newEntryId,
-  useCategoryOptions,
-  useDraft,
-  useSave,
-} from './parts';
+import { ListEditor, type EntryCard } from './ListEditor';
+import { EntryControls, KIND_OPTIONS, newEntryId, useCategoryOptions } from './parts';
 
 const CI_CLASS_OPTIONS = CI_CLASSES.map((c) => ({ value: c, label: CI_CLASS_LABELS[c] }));
 
@@ -38,63 +29,24 @@ export function AssignmentRulesEditor() {
   const session = useSettingsSession();
   const directory = useDirectory();
   const { assignmentRules, categories } = useRoutingSettings();
-  const { draft, setDraft, dirty, reset, markSaved } = useDraft(assignmentRules);
-  const save = useSave(markSaved);
-  const update = (i: number, next: AssignmentRule) => setDraft(draft.map((r, j) => (j === i ? next : r)));
-
   return (
-    <Section
+    <ListEditor
       title="Assignment rules"
       testId="assignment-rules"
       description="A new ticket without a group goes to the group of the first rule that matches it (top to bottom). A rule matches when every criterion it sets matches; empty criteria match anything."
-    >
-      {draft.length === 0 && (
-        <Text size="sm">No rules: new tickets stay unassigned until someone picks a group.</Text>
-      )}
-      {draft.map((rule, i) => (
-        <RuleCard
-          key={rule.id}
-          rule={rule}
-          index={i}
-          count={draft.length}
-          categories={categories}
-          errors={save.errors}
-          onChange={(next) => update(i, next)}
-          onMove={(to) => setDraft(move(draft, i, to))}
-          onRemove={() => setDraft(draft.filter((_, j) => j !== i))}
-        />
-      ))}
-      <SaveBar
-        label="Save assignment rules"
-        saving={save.saving}
-        dirty={dirty}
-        message={save.message}
-        onSave={() => void save.run(() => saveAssignmentRules(db, draft, session, ruleDirectory(directory)))}
-        onDiscard={() => {
-          reset();
-          save.clear();
-        }}
-        extra={
-          <Button variant="default" onClick={() => setDraft([...draft, emptyRule()])}>
-            Add assignment rule
-          </Button>
-        }
-      />
-    </Section>
+      emptyText="No rules: new tickets stay unassigned until someone picks a group."
+      addLabel="Add assignment rule"
+      saveLabel="Save assignment rules"
+      saved={assignmentRules}
+      create={emptyRule}
+      save={(draft) => saveAssignmentRules(db, draft, session, ruleDirectory(directory))}
+      renderCard={(card) => <RuleCard {...card} categories={categories} />}
+    />
   );
 }
 
-function RuleCard(props: {
-  rule: AssignmentRule;
-  index: number;
-  count: number;
-  categories: readonly string[];
-  errors: Partial<Record<string, string>>;
-  onChange: (next: AssignmentRule) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-}) {
-  const { rule, index, errors } = props;
+function RuleCard(props: EntryCard<AssignmentRule> & { categories: readonly string[] }) {
+  const { entry: rule, index, errors } = props;
   const directory = useDirectory();
   const ciChoices = useCiChoices();
   const categoryOptions = useCategoryOptions(props.categories, rule.match.categories);

@@ -1,16 +1,5 @@
 import { useMemo } from 'react';
-import {
-  Button,
-  Checkbox,
-  Grid,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Grid, Group, MultiSelect, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { isPriority } from '../../../shared/domain/priority';
 import type { Priority, TicketKind } from '../../../shared/domain/model';
 import type {
@@ -23,18 +12,8 @@ import { saveEscalationRules } from '../../data/routing';
 import { useDb } from '../../app/database';
 import { useDirectory } from '../../app/people';
 import { ruleDirectory, useRoutingSettings, useSettingsSession } from './hooks';
-import {
-  EntryControls,
-  KIND_OPTIONS,
-  PRIORITY_OPTIONS,
-  SaveBar,
-  Section,
-  move,
-  newEntryId,
-  useCategoryOptions,
-  useDraft,
-  useSave,
-} from './parts';
+import { ListEditor, type EntryCard } from './ListEditor';
+import { EntryControls, KIND_OPTIONS, PRIORITY_OPTIONS, newEntryId, useCategoryOptions } from './parts';
 
 const CLOCK_OPTIONS = [
   { value: 'response', label: 'Response' },
@@ -65,61 +44,24 @@ export function EscalationRulesEditor() {
   const session = useSettingsSession();
   const directory = useDirectory();
   const { escalationRules, categories } = useRoutingSettings();
-  const { draft, setDraft, dirty, reset, markSaved } = useDraft(escalationRules);
-  const save = useSave(markSaved);
-  const update = (i: number, next: EscalationRule) => setDraft(draft.map((r, j) => (j === i ? next : r)));
-
   return (
-    <Section
+    <ListEditor
       title="Escalation rules"
       testId="escalation-rules"
       description="Applied by the devices of agents and managers when a ticket's SLA clock reaches the trigger; each rule fires once per ticket. A raised priority is reached by raising urgency first, then impact, through the priority matrix."
-    >
-      {draft.length === 0 && <Text size="sm">No escalation rules.</Text>}
-      {draft.map((rule, i) => (
-        <RuleCard
-          key={rule.id}
-          rule={rule}
-          index={i}
-          count={draft.length}
-          categories={categories}
-          errors={save.errors}
-          onChange={(next) => update(i, next)}
-          onMove={(to) => setDraft(move(draft, i, to))}
-          onRemove={() => setDraft(draft.filter((_, j) => j !== i))}
-        />
-      ))}
-      <SaveBar
-        label="Save escalation rules"
-        saving={save.saving}
-        dirty={dirty}
-        message={save.message}
-        onSave={() => void save.run(() => saveEscalationRules(db, draft, session, ruleDirectory(directory)))}
-        onDiscard={() => {
-          reset();
-          save.clear();
-        }}
-        extra={
-          <Button variant="default" onClick={() => setDraft([...draft, emptyRule()])}>
-            Add escalation rule
-          </Button>
-        }
-      />
-    </Section>
+      emptyText="No escalation rules."
+      addLabel="Add escalation rule"
+      saveLabel="Save escalation rules"
+      saved={escalationRules}
+      create={emptyRule}
+      save={(draft) => saveEscalationRules(db, draft, session, ruleDirectory(directory))}
+      renderCard={(card) => <RuleCard {...card} categories={categories} />}
+    />
   );
 }
 
-function RuleCard(props: {
-  rule: EscalationRule;
-  index: number;
-  count: number;
-  categories: readonly string[];
-  errors: Partial<Record<string, string>>;
-  onChange: (next: EscalationRule) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-}) {
-  const { rule, index, errors, onChange } = props;
+function RuleCard(props: EntryCard<EscalationRule> & { categories: readonly string[] }) {
+  const { entry: rule, index, errors, onChange } = props;
   const directory = useDirectory();
   const categoryOptions = useCategoryOptions(props.categories, rule.match.categories);
   const err = (field: string) => errors[`${index}.${field}`];

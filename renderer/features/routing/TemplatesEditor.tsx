@@ -1,34 +1,12 @@
-import {
-  Button,
-  Grid,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Grid, Group, Paper, Select, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import type { TicketKind } from '../../../shared/domain/model';
 import type { TicketTemplate } from '../../../shared/domain/templates';
 import { saveTicketTemplates } from '../../data/routing';
 import { useDb } from '../../app/database';
 import { useDirectory } from '../../app/people';
 import { ruleDirectory, useRoutingSettings, useSettingsSession } from './hooks';
-import {
-  EntryControls,
-  KIND_OPTIONS,
-  LEVEL_OPTIONS,
-  SaveBar,
-  Section,
-  move,
-  newEntryId,
-  toLevel,
-  useCategoryOptions,
-  useDraft,
-  useSave,
-} from './parts';
+import { ListEditor, type EntryCard } from './ListEditor';
+import { EntryControls, KIND_OPTIONS, LEVEL_OPTIONS, newEntryId, toLevel, useCategoryOptions } from './parts';
 
 function emptyTemplate(): TicketTemplate {
   return {
@@ -51,63 +29,24 @@ export function TemplatesEditor() {
   const session = useSettingsSession();
   const directory = useDirectory();
   const { templates, categories } = useRoutingSettings();
-  const { draft, setDraft, dirty, reset, markSaved } = useDraft(templates);
-  const save = useSave(markSaved);
-  const update = (i: number, next: TicketTemplate) => setDraft(draft.map((t, j) => (j === i ? next : t)));
-
   return (
-    <Section
+    <ListEditor
       title="Ticket templates"
       testId="ticket-templates"
       description="Starting points for common tickets, offered in the new-ticket form. Empty fields leave the form as it is; without a group, the assignment rules route the ticket."
-    >
-      {draft.length === 0 && <Text size="sm">No templates yet.</Text>}
-      {draft.map((template, i) => (
-        <TemplateCard
-          key={template.id}
-          template={template}
-          index={i}
-          count={draft.length}
-          categories={categories}
-          errors={save.errors}
-          onChange={(next) => update(i, next)}
-          onMove={(to) => setDraft(move(draft, i, to))}
-          onRemove={() => setDraft(draft.filter((_, j) => j !== i))}
-        />
-      ))}
-      <SaveBar
-        label="Save templates"
-        saving={save.saving}
-        dirty={dirty}
-        message={save.message}
-        onSave={() =>
-          void save.run(() => saveTicketTemplates(db, draft, session, ruleDirectory(directory).isGroup))
-        }
-        onDiscard={() => {
-          reset();
-          save.clear();
-        }}
-        extra={
-          <Button variant="default" onClick={() => setDraft([...draft, emptyTemplate()])}>
-            Add template
-          </Button>
-        }
-      />
-    </Section>
+      emptyText="No templates yet."
+      addLabel="Add template"
+      saveLabel="Save templates"
+      saved={templates}
+      create={emptyTemplate}
+      save={(draft) => saveTicketTemplates(db, draft, session, ruleDirectory(directory).isGroup)}
+      renderCard={(card) => <TemplateCard {...card} categories={categories} />}
+    />
   );
 }
 
-function TemplateCard(props: {
-  template: TicketTemplate;
-  index: number;
-  count: number;
-  categories: readonly string[];
-  errors: Partial<Record<string, string>>;
-  onChange: (next: TicketTemplate) => void;
-  onMove: (to: number) => void;
-  onRemove: () => void;
-}) {
-  const { template: t, index, errors, onChange } = props;
+function TemplateCard(props: EntryCard<TicketTemplate> & { categories: readonly string[] }) {
+  const { entry: t, index, errors, onChange } = props;
   const directory = useDirectory();
   const categoryOptions = useCategoryOptions(props.categories, [t.category]);
   const err = (field: string) => errors[`${index}.${field}`];
