@@ -328,3 +328,29 @@ export function validateCalendar(value: unknown): CalendarResult {
   }
   return { ok: true, calendar: { timeZone, week: days, holidays: [...new Set(dates)].sort() } };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Local dates, for reports that bucket by the team's days
+
+/** The local calendar date of `instant` in `timeZone`: year, month 1-12, day 1-31, weekday 0-6. */
+export function localDateOf(
+  timeZone: string,
+  instant: number,
+): { year: number; month: number; day: number; weekday: number } {
+  const wall = new Date(instant + zoneOffset(formatterFor(timeZone), instant));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    weekday: wall.getUTCDay(),
+  };
+}
+
+/** The instant local midnight starts that date (out-of-range days roll over, as Date.UTC does). */
+export function localMidnight(timeZone: string, year: number, month: number, day: number): number {
+  const format = formatterFor(timeZone);
+  const wall = Date.UTC(year, month - 1, day);
+  // The offset at the guess can differ from the one at the answer near a DST switch: look twice.
+  const guess = wall - zoneOffset(format, wall);
+  return wall - zoneOffset(format, guess);
+}
