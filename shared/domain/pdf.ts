@@ -101,6 +101,15 @@ export function fitText(text: string, width: number, size: number, font: PdfFont
   return chars.length > 0 ? `${chars.join('').trimEnd()}...` : '';
 }
 
+/** A shade of grey (0 = black, 1 = white) or an RGB triple, each part 0..1. */
+export type PdfColour = number | readonly [number, number, number];
+
+function colourOp(colour: PdfColour, stroke: boolean): string {
+  const part = (v: number): string => num(Math.min(1, Math.max(0, v)));
+  if (typeof colour === 'number') return `${part(colour)} ${stroke ? 'G' : 'g'}`;
+  return `${colour.map(part).join(' ')} ${stroke ? 'RG' : 'rg'}`;
+}
+
 /** Builds one page's content stream. Coordinates in points, origin at the bottom left. */
 export class PageCanvas {
   private readonly ops: string[] = [];
@@ -110,10 +119,10 @@ export class PageCanvas {
     readonly height: number,
   ) {}
 
-  /** Filled rectangles (black). */
-  fillRects(rects: readonly { x: number; y: number; w: number; h: number }[]): void {
+  /** Filled rectangles, black unless told otherwise. */
+  fillRects(rects: readonly { x: number; y: number; w: number; h: number }[], colour: PdfColour = 0): void {
     if (rects.length === 0) return;
-    this.ops.push('0 g');
+    this.ops.push(colourOp(colour, false));
     for (const r of rects) this.ops.push(`${num(r.x)} ${num(r.y)} ${num(r.w)} ${num(r.h)} re`);
     this.ops.push('f');
   }
@@ -123,9 +132,48 @@ export class PageCanvas {
     this.ops.push(`0.8 G 0.3 w ${num(x)} ${num(y)} ${num(w)} ${num(h)} re S`);
   }
 
-  text(x: number, y: number, text: string, size: number, font: PdfFont = 'regular'): void {
+  /** One rectangle, filled, outlined or both; the outline straddles the edge. */
+  rect(
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+    style: { fill?: PdfColour; stroke?: PdfColour; lineWidth?: number },
+  ): void {
+    const { fill, stroke } = style;
+    if (fill === undefined && stroke === undefined) return;
+    const parts: string[] = [];
+    if (fill !== undefined) parts.push(colourOp(fill, false));
+    if (stroke !== undefined) parts.push(colourOp(stroke, true), `${num(style.lineWidth ?? 0.5)} w`);
+    const paint = fill === undefined ? 'S' : stroke === undefined ? 'f' : 'B';
+    this.ops.push(`${parts.join(' ')} ${num(x)} ${num(y)} ${num(w)} ${num(h)} re ${paint}`);
+  }
+
+  /** A straight line; its dash pattern stays local to it. */
+  line(
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    style: { colour?: PdfColour; width?: number; dash?: readonly number[] } = {},
+  ): void {
+    const dash = `[${(style.dash ?? []).map(num).join(' ')}] 0 d`;
     this.ops.push(
-      `BT /${FONT_RESOURCE[font]} ${num(size)} Tf 0 g ${num(x)} ${num(y)} Td ${pdfString(text)} Tj ET`,
+      `q ${colourOp(style.colour ?? 0, true)} ${num(style.width ?? 0.5)} w ${dash} ` +
+        `${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S Q`,
+    );
+  }
+
+  text(
+    x: number,
+    y: number,
+    text: string,
+    size: number,
+    font: PdfFont = 'regular',
+    colour: PdfColour = 0,
+  ): void {
+    this.ops.push(
+      `BT /${FONT_RESOURCE[font]} ${num(size)} Tf ${colourOp(colour, false)} ${num(x)} ${num(y)} Td ${pdfString(text)} Tj ET`,
     );
   }
 
