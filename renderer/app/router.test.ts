@@ -10,6 +10,15 @@ describe('parseRoute', () => {
     expect(parseRoute('#/settings')).toEqual({ name: 'settings' });
     expect(parseRoute('#/sync')).toEqual({ name: 'sync' });
     expect(parseRoute('#/tickets/tkt_01J9Z3')).toEqual({ name: 'ticket', id: 'tkt_01J9Z3' });
+    expect(parseRoute('#/dashboard')).toEqual({ name: 'dashboard' });
+  });
+
+  it('keeps a drill-down link encoded for the list to check', () => {
+    expect(parseRoute('#/tickets?drill=key=backlog.p2&from=1&to=2&cats=A%2CB')).toEqual({
+      name: 'tickets',
+      drill: 'key=backlog.p2&from=1&to=2&cats=A%2CB',
+    });
+    expect(parseRoute('#/tickets?drill=')).toEqual({ name: 'tickets', drill: '' });
   });
 
   it('refuses ids that are not plain identifiers', () => {

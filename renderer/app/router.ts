@@ -5,7 +5,9 @@ import { useSyncExternalStore } from 'react';
  * page. Routes are parsed here so components receive typed parameters.
  */
 export type Route =
-  | { name: 'tickets' }
+  /** `drill`: a dashboard figure's tickets (shared/domain/kpi/drill.ts), still encoded. */
+  | { name: 'tickets'; drill?: string }
+  | { name: 'dashboard' }
   | { name: 'ticket'; id: string }
   | { name: 'new-ticket' }
   | { name: 'settings' }
@@ -30,6 +32,10 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/tickets';
   if (path === '/' || path === '/tickets') return { name: 'tickets' };
+  const drill = /^\/tickets\?drill=([^#]*)$/.exec(path);
+  // Left encoded: decodeDrill splits the parts before decoding each one.
+  if (drill) return { name: 'tickets', drill: drill[1] ?? '' };
+  if (path === '/dashboard') return { name: 'dashboard' };
   if (path === '/tickets/new') return { name: 'new-ticket' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/sync') return { name: 'sync' };

@@ -174,7 +174,7 @@ export async function loadOpenTickets(
   }
 }
 
-function withoutMeta<T>(doc: RxDocumentData<T>): T {
+export function withoutMeta<T>(doc: RxDocumentData<T>): T {
   const copy: Partial<RxDocumentData<T>> = { ...doc };
   delete copy._deleted;
   delete copy._meta;
@@ -184,13 +184,15 @@ function withoutMeta<T>(doc: RxDocumentData<T>): T {
 }
 
 /**
- * The clock entries of the given tickets, by ticket id. One index walk per call: `$in` reads the
- * [parentId, createdAt] index from the smallest to the largest id, so callers pass ids in sorted
- * chunks to keep each walk short.
+ * The entries of the given tickets that `keep` accepts, slimmed, by ticket id, each list in
+ * timeline order. One index walk per call: `$in` reads the [parentId, createdAt] index from the
+ * smallest to the largest id, so callers pass ids in sorted chunks to keep each walk short.
  */
-export async function loadClockActivities(
+export async function loadTimelineEntries(
   db: OutpostDatabase,
   parentIds: readonly string[],
+  keep: (activity: ActivityDoc) => boolean,
+  slim: (activity: ActivityDoc) => ActivityDoc,
 ): Promise<Map<string, ActivityDoc[]>> {
   const byParent = new Map<string, ActivityDoc[]>();
   if (parentIds.length === 0) return byParent;
@@ -205,12 +207,20 @@ export async function loadClockActivities(
     // The walk covers the whole id range; the storage filters by the selector, this is a guard.
     if (!wanted.has(doc.parentId)) continue;
     const activity = withoutMeta(doc);
-    if (!isClockActivity(activity)) continue;
+    if (!keep(activity)) continue;
     let list = byParent.get(doc.parentId);
     if (!list) byParent.set(doc.parentId, (list = []));
-    list.push(slimActivity(activity));
+    list.push(slim(activity));
   }
   return byParent;
+}
+
+/** The clock entries (status changes, comments) of the given tickets, by ticket id. */
+export function loadClockActivities(
+  db: OutpostDatabase,
+  parentIds: readonly string[],
+): Promise<Map<string, ActivityDoc[]>> {
+  return loadTimelineEntries(db, parentIds, isClockActivity, slimActivity);
 }
 
 /** One ticket for the clock projection (e.g. a resolved one opened on its page), or null. */

@@ -11,6 +11,8 @@ import { useUi, type ViewId } from '../../state/ui';
 import { TicketFilters } from './TicketFilters';
 import { TicketTable } from './TicketTable';
 import { BulkBar } from '../problems/BulkBar';
+import { DrillListPage } from './DrillListPage';
+import { ExportListButton } from './ExportListButton';
 
 const VIEW_TITLES: Record<ViewId, string> = {
   open: 'All open tickets',
@@ -22,7 +24,12 @@ const VIEW_TITLES: Record<ViewId, string> = {
   done: 'Resolved & closed',
 };
 
-export function TicketListPage() {
+/** A saved view with filters, or (with `drill`) the tickets behind a dashboard figure. */
+export function TicketListPage({ drill }: { drill?: string }) {
+  return drill === undefined ? <ViewListPage /> : <DrillListPage encoded={drill} />;
+}
+
+function ViewListPage() {
   const { viewId, userId, filters, sort, setSort, selectedId, select, clearFilters } = useUi();
   const projection = useTicketRows();
   const firstPage = useFirstPage(viewId, userId, !projection.ready);
@@ -83,9 +90,10 @@ export function TicketListPage() {
         <Group gap="xs">
           <Text size="sm" c="dimmed" data-testid="ticket-count">
             {filtering
-              ? `${rows.length.toLocaleString()} tickets`
+              ? `${rows.length.toLocaleString()} ${rows.length === 1 ? 'ticket' : 'tickets'}`
               : `Loading… ${projection.loaded.toLocaleString()} of ${projection.total.toLocaleString() || '…'}`}
           </Text>
+          <ExportListButton rows={rows} name={`outpost-${VIEW_TITLES[viewId]}`} disabled={!filtering} />
           <Button onClick={() => navigate('/tickets/new')}>New ticket</Button>
         </Group>
       </Group>
