@@ -52,6 +52,7 @@ import { AuditsPage } from '../features/audits/AuditsPage';
 import { AuditPage } from '../features/audits/AuditPage';
 import { desktopApi } from '../lib/desktop';
 import { AppGuards } from '../features/backup/AppGuards';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 
 export function Shell() {
   const route = useRoute();
@@ -206,6 +207,7 @@ export function Shell() {
         <Text size="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4}>
           SERVICE MANAGEMENT
         </Text>
+        <NavLink href="#/dashboard" label="Dashboard" active={route.name === 'dashboard'} />
         <NavLink href="#/problems/known-errors" label="Known errors" active={route.name === 'known-errors'} />
         <NavLink
           href="#/changes/calendar"
@@ -242,8 +244,9 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <AppGuards />
-        {route.name === 'tickets' && <TicketListPage />}
+        {route.name === 'tickets' && <TicketListPage drill={route.drill} />}
         {route.name === 'ticket' && <TicketPage id={route.id} />}
+        {route.name === 'dashboard' && <DashboardPage />}
         {route.name === 'new-ticket' && <NewTicketPage />}
         {route.name === 'settings' && <SettingsPage />}
         {route.name === 'sync' && <SyncIssuesPage />}
