@@ -239,6 +239,15 @@ describe('dashboardPdf', () => {
     expect(op!.x + textWidth(op!.text, op!.size)).toBeLessThanOrEqual(42 + PAGE_CONTENT_WIDTH + 0.01);
   });
 
+  it('prints every filter label whole, however its width rounds', () => {
+    const labels = ['Kinds', 'Group', 'Agent', 'Category', 'Priority', 'Granularity'];
+    for (const label of labels) {
+      const pdf = dashboardPdf(fixture(), { ...META, filters: [{ label, value: 'x' }] });
+      const texts = textOps(streams(pdf)[0]!).map((t) => t.text);
+      expect(texts).toContain(`${label}:`);
+    }
+  });
+
   it('renders an empty dashboard with dashes and notes for empty tables', () => {
     const pdf = dashboardPdf(emptyDashboard(), { ...META, filters: [] });
     const texts = streams(pdf).flatMap((s) => textOps(s).map((t) => t.text));

@@ -167,11 +167,12 @@ function headerBlock(flow: Flow, meta: ReportMeta): void {
   flow.page.text(LEFT, top - 10, fitText(generated, WIDTH, 9), 9, 'regular', 0.3);
   const labelWidth = Math.min(
     160,
+    // 6 pt of gap; the label is fitted to 1 pt more than its own width, as (w + 6) - 6 may round below w.
     Math.max(0, ...meta.filters.map((f) => textWidth(`${f.label}:`, 9, 'bold'))) + 6,
   );
   for (const f of meta.filters) {
     top = flow.take(13);
-    flow.page.text(LEFT, top - 10, fitText(`${f.label}:`, labelWidth - 6, 9, 'bold'), 9, 'bold');
+    flow.page.text(LEFT, top - 10, fitText(`${f.label}:`, labelWidth - 5, 9, 'bold'), 9, 'bold');
     flow.page.text(LEFT + labelWidth, top - 10, fitText(f.value, WIDTH - labelWidth, 9), 9);
   }
   flow.gap(4);
