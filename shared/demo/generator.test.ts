@@ -214,9 +214,10 @@ describe('generated tickets', () => {
     const old = tickets.filter((t) => NOW - t.createdAt > 90 * DAY);
     expect(share((t) => t.phase === 'open', recent)).toBeGreaterThan(0.6);
     expect(share((t) => t.phase === 'open', old)).toBeLessThan(0.05);
+    // The queue holds some open work, mostly recent: what has been open long is being worked.
     const open = tickets.filter((t) => t.phase === 'open');
     const unassigned = share((t) => t.assigneeId === '', open);
-    expect(unassigned).toBeGreaterThan(0.08);
+    expect(unassigned).toBeGreaterThan(0.03);
     expect(unassigned).toBeLessThan(0.25);
     for (const status of TICKET_STATUSES)
       expect(
@@ -252,16 +253,19 @@ describe('generated tickets', () => {
     const bad = entries.filter((a) => {
       perTicket.set(a.parentId, (perTicket.get(a.parentId) ?? 0) + 1);
       const t = byTicket.get(a.parentId)!;
+      // Writing an entry does not change the ticket: open work gets them after its last edit too.
+      const end = t.phase === 'done' ? t.updatedAt : NOW;
       return (
         a.createdAt < t.createdAt ||
-        a.createdAt > t.updatedAt ||
+        a.createdAt > end ||
         a.minutes > 0 !== (a.kind === 'worklog') ||
         a.body.length === 0
       );
     });
     expect(bad).toEqual([]);
-    expect(Math.max(...perTicket.values())).toBe(3);
-    expect(entries.length / tickets.length).toBeCloseTo(1.5, 0);
+    // Up to three, plus the reply that answered some tickets first.
+    expect(Math.max(...perTicket.values())).toBe(4);
+    expect(entries.length / tickets.length).toBeCloseTo(1.6, 0);
     // Requesters comment; only staff write notes and work logs.
     const requesters = new Set(team.people.filter((p) => p.roles.join() === 'requester').map((p) => p.id));
     expect(entries.filter((a) => a.kind !== 'comment' && requesters.has(a.createdBy))).toEqual([]);

@@ -8,11 +8,12 @@
  * or 0..1999 at once) yields identical documents, which lets seeding and benchmarks insert in
  * batches without keeping the whole set in memory.
  */
-import type { ActivityDoc, TicketDoc, TicketKind, TicketStatus } from '../domain/model';
-import { pendingReasonsFor, resolutionCodesFor, type ResolutionCode } from '../domain/status';
+import type { ActivityDoc, TicketDoc, TicketStatus } from '../domain/model';
+import { pendingReasonsFor } from '../domain/status';
 import { changeFamily } from './changes';
-import { DAY, HOUR, closeDelay, createdTime, draftTicket, finish, memberOf, type GenContext } from './draft';
+import { DAY, createdTime, draftTicket, finish, memberOf, type GenContext } from './draft';
 import { BLOCK, planBlock, type FamilyPlan } from './plan';
+import { UNTOUCHED_MS, linkedHistory, openHistory, pickResolution, resolvedHistory } from './plain-timeline';
 import { problemFamily } from './problems';
 import { projectFamily } from './projects';
 import { releaseFamily } from './releases';
@@ -21,7 +22,7 @@ import type { DemoTeam } from './team';
 import { indexTeam } from './team-index';
 import { TEMPLATES, type PlainKind } from './ticket-templates';
 import * as text from './ticket-text';
-import { addSurvey, entry, memberActivities, type Member } from './timeline';
+import { addSurvey, entry, historyEntries, memberActivities, type History, type Member } from './timeline';
 
 export { DEMO_TEAM_NOW, generateTeam, type DemoTeam, type TeamOptions } from './team';
 
@@ -35,8 +36,9 @@ export interface TicketOptions {
    * which suits a demo desk; a year suits benchmarks and KPIs. */
   spanDays?: number;
   deviceId: string;
-  /** Adds the timelines: creation, 0-3 comments, notes or work logs, the saved status changes
-   * of process records, CAB votes and satisfaction surveys. */
+  /** Adds the timelines: creation, the saved edits that worked each record (status changes,
+   * hand-overs, waits, reopenings), 0-3 comments, notes or work logs, CAB votes and
+   * satisfaction surveys. */
   withActivities?: boolean;
 }
 
@@ -46,20 +48,52 @@ const pickKind = weighted<PlainKind>([
   ['request', 30],
   ['question', 8],
 ]);
-const pickOpenStatus = weighted<TicketStatus>([
-  ['new', 15],
-  ['assigned', 20],
-  ['in_progress', 40],
-  ['pending', 20],
-  ['reopened', 5],
-]);
+/**
+ * Open statuses by age: the queue (New, Assigned) holds recent tickets; what has been open for
+ * days is mostly waiting on someone, or back in progress after a wait.
+ */
+const OPEN_STATUS_BY_AGE = [
+  [
+    1,
+    weighted<TicketStatus>([
+      ['new', 35],
+      ['assigned', 25],
+      ['in_progress', 32],
+      ['pending', 7],
+      ['reopened', 1],
+    ]),
+  ],
+  [
+    3,
+    weighted<TicketStatus>([
+      ['new', 20],
+      ['assigned', 18],
+      ['in_progress', 35],
+      ['pending', 22],
+      ['reopened', 5],
+    ]),
+  ],
+  [
+    Infinity,
+    weighted<TicketStatus>([
+      ['new', 5],
+      ['assigned', 7],
+      ['in_progress', 30],
+      ['pending', 50],
+      ['reopened', 8],
+    ]),
+  ],
+] as const;
+function pickOpenStatus(random: Random, ageMs: number): TicketStatus {
+  if (ageMs < UNTOUCHED_MS) return 'new';
+  const picker = OPEN_STATUS_BY_AGE.find(([days]) => ageMs < days * DAY) ?? OPEN_STATUS_BY_AGE[2];
+  return picker[1](random);
+}
 const pickActivityKind = weighted<'comment' | 'note' | 'worklog'>([
   ['comment', 45],
   ['note', 25],
   ['worklog', 30],
 ]);
-/** Typical hours to resolve by priority; each ticket varies from 0.2x to 1.8x. */
-const RESOLVE_HOURS = [0, 4, 16, 48, 120, 360] as const;
 
 /** Probability that a ticket of this age is still open: recent work is open, old work is done. */
 function openProbability(ageDays: number): number {
@@ -70,17 +104,10 @@ function openProbability(ageDays: number): number {
   return 0.015;
 }
 
-const codePickers = new Map<TicketKind, (random: Random) => ResolutionCode>();
-function pickResolution(random: Random, kind: TicketKind): ResolutionCode {
-  let picker = codePickers.get(kind);
-  if (!picker) {
-    picker = weighted(resolutionCodesFor(kind).map((code) => [code, text.RESOLUTION_WEIGHTS[code]] as const));
-    codePickers.set(kind, picker);
-  }
-  return picker(random);
-}
-
-/** An incident, request or question from its own stream, with 0-3 entries and maybe a survey. */
+/**
+ * An incident, request or question from its own stream: open or resolved by its age, with the
+ * history that got it there (see plain-timeline.ts), 0-3 entries and maybe a survey.
+ */
 function plainTicket(g: GenContext, index: number, activities: ActivityDoc[] | null): TicketDoc {
   const { ix, now } = g;
   const random = createRandom(g.seed, index);
@@ -89,39 +116,51 @@ function plainTicket(g: GenContext, index: number, activities: ActivityDoc[] | n
   const createdAt = createdTime(random, now, g.spanDays);
   const ticket = draftTicket(g, random, index, { kind, template, category, group, createdAt });
   const ageMs = now - createdAt;
-  if (chance(random, openProbability(ageMs / DAY))) {
-    ticket.status = pickOpenStatus(random);
+  let history: History;
+  if (ageMs < UNTOUCHED_MS || chance(random, openProbability(ageMs / DAY))) {
+    ticket.status = pickOpenStatus(random, ageMs);
     if (ticket.status !== 'new') ticket.assigneeId = memberOf(random, ix, ticket.groupId);
     if (ticket.status === 'pending') ticket.pendingReason = pick(random, pendingReasonsFor(kind));
-    ticket.updatedAt = createdAt + Math.floor(random() * ageMs);
+    history = openHistory(g, random, ticket);
   } else {
     ticket.assigneeId = memberOf(random, ix, ticket.groupId);
-    const hours = RESOLVE_HOURS[ticket.priority] * (0.2 + random() * 1.6);
-    ticket.resolvedAt = Math.min(now, createdAt + Math.floor(hours * HOUR));
-    const closeAt = ticket.resolvedAt + closeDelay(random);
-    ticket.status = closeAt <= now ? 'closed' : 'resolved';
-    if (ticket.status === 'closed') ticket.closedAt = closeAt;
     const code = pickResolution(random, kind);
     ticket.resolutionCode = code;
     ticket.resolutionNotes = pick(random, text.RESOLUTION_NOTES[code]);
-    ticket.updatedAt = ticket.closedAt || ticket.resolvedAt;
+    history = resolvedHistory(g, random, ticket);
   }
   finish(ticket);
-  if (activities) plainActivities(g, random, ticket, activities);
+  const last = history.steps[history.steps.length - 1];
+  if (last) ticket.updatedBy = last.by;
+  if (activities) plainActivities(g, random, ticket, history, activities);
   return ticket;
 }
 
-function plainActivities(g: GenContext, random: Random, ticket: TicketDoc, out: ActivityDoc[]): void {
-  const { createdAt, updatedAt } = ticket;
+/**
+ * The saved edits, the first reply, and a few comments, notes and work logs. Entries on an
+ * open ticket may come after its last edit (writing one does not change the ticket); on a
+ * resolved one they stop at closure, and notes and work logs at the resolution.
+ */
+function plainActivities(
+  g: GenContext,
+  random: Random,
+  ticket: TicketDoc,
+  history: History,
+  out: ActivityDoc[],
+): void {
+  const { createdAt } = ticket;
+  // Every timeline starts where a ticket made in the app starts: its creation.
+  out.push(entry(random, ticket.id, 'created', createdAt, ticket.createdBy));
+  historyEntries(random, ticket, history, out);
+  const done = ticket.resolvedAt > 0;
+  const queued = ticket.status === 'new';
   const count = randomInt(random, 0, 3);
-  const times = Array.from(
-    { length: count },
-    () => createdAt + Math.floor(random() * (updatedAt - createdAt)),
-  );
-  times.sort((a, b) => a - b);
   const staff = ticket.assigneeId || pick(random, g.ix.agents);
-  for (const at of times) {
-    const kind = pickActivityKind(random);
+  for (let i = 0; i < count; i++) {
+    // Nobody works a ticket still in the queue: it only gets comments.
+    const kind = queued ? 'comment' : pickActivityKind(random);
+    const end = !done ? g.now : kind === 'comment' ? ticket.updatedAt : ticket.resolvedAt;
+    const at = createdAt + Math.floor(random() * (end - createdAt));
     const fromRequester = kind === 'comment' && chance(random, 0.5);
     const body =
       kind === 'worklog'
@@ -132,8 +171,6 @@ function plainActivities(g: GenContext, random: Random, ticket: TicketDoc, out: 
     const minutes = kind === 'worklog' ? randomInt(random, 1, 36) * 5 : 0;
     out.push(entry(random, ticket.id, kind, at, fromRequester ? ticket.requesterId : staff, body, minutes));
   }
-  // Every timeline starts where a ticket made in the app starts: its creation.
-  out.push(entry(random, ticket.id, 'created', createdAt, ticket.createdBy));
   addSurvey(g, random, ticket, out);
 }
 
@@ -185,7 +222,9 @@ export function generateTickets(
         continue;
       }
       tickets[index - start] = m.ticket;
-      if (sink) memberActivities(g, m, sink);
+      // Incidents of a problem come with their family but are worked like any other.
+      const worked = m.ticket.kind === 'incident' && m.steps.length === 0;
+      if (sink) memberActivities(g, m, sink, worked ? linkedHistory(g, m.random, m.ticket) : undefined);
     }
   }
   return { tickets, activities };

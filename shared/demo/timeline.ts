@@ -3,6 +3,7 @@
  * votes, notes and work logs, and satisfaction surveys. Drawn after the ticket from its own
  * random stream, so switching activities on never changes the tickets.
  */
+import { addWorkingMs, type BusinessCalendar } from '../domain/calendar';
 import { ID_PREFIX, newId } from '../domain/ids';
 import type { ActivityDoc, ActivityKind, FieldChange, TicketDoc, TicketStatus, Vote } from '../domain/model';
 import { MINUTE, type GenContext } from './draft';
@@ -64,9 +65,14 @@ export function entry(
   minutes = 0,
   changes: FieldChange[] = [],
 ): ActivityDoc {
+  const id = newId(ID_PREFIX.activity, at, random);
+  // The id is built a character at a time, which V8 keeps as a chain of pieces (about 500
+  // bytes) until a character is read; reading one flattens it to about 60. Over 700,000
+  // entries that is most of the memory, and of the time spent collecting garbage.
+  id.charCodeAt(0);
   // A plain literal (no spread): generation builds hundreds of thousands of these.
   return {
-    id: newId(ID_PREFIX.activity, at, random),
+    id,
     type: 'activity',
     parentId,
     kind,
@@ -109,11 +115,27 @@ export function addSurvey(g: GenContext, random: Random, ticket: TicketDoc, out:
   out.push(survey);
 }
 
-/** Creation, saved edits, votes, a few notes and work logs, and maybe a survey. */
-export function memberActivities(g: GenContext, m: Member, out: ActivityDoc[]): void {
+/** The saved edits of a history, and the reply that answered the ticket first. */
+export function historyEntries(
+  random: Random,
+  ticket: TicketDoc,
+  history: History,
+  out: ActivityDoc[],
+): void {
+  for (const s of history.steps)
+    out.push(entry(random, ticket.id, 'change', s.at, s.by, s.body, 0, s.changes));
+  const { reply } = history;
+  if (reply) out.push(entry(random, ticket.id, 'comment', reply.at, reply.by, reply.body));
+}
+
+/**
+ * Creation, saved edits, votes, a few notes and work logs, and maybe a survey. `history`
+ * replaces the member's own steps (an incident of a problem, worked like any other).
+ */
+export function memberActivities(g: GenContext, m: Member, out: ActivityDoc[], history?: History): void {
   const { ticket, random } = m;
   out.push(entry(random, ticket.id, 'created', ticket.createdAt, ticket.createdBy));
-  for (const s of m.steps) out.push(entry(random, ticket.id, 'change', s.at, s.by, s.body, 0, s.changes));
+  historyEntries(random, ticket, history ?? { steps: m.steps, reply: null }, out);
   for (const v of m.votes) {
     const vote = entry(random, ticket.id, 'vote', v.at, v.by, v.body);
     vote.vote = v.vote;
@@ -131,4 +153,159 @@ export function memberActivities(g: GenContext, m: Member, out: ActivityDoc[]): 
     }
   }
   addSurvey(g, random, ticket, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Histories drawn move by move (plain tickets, see plain-timeline.ts)
+
+/** Saved edits, strictly in time order, and maybe a public reply by staff that came first. */
+export interface History {
+  steps: Step[];
+  reply: { at: number; by: string; body: string } | null;
+}
+
+/** What a history tracks of a ticket, as TicketDoc holds it. */
+export interface Tracked {
+  status: TicketStatus;
+  pendingReason: string;
+  assigneeId: string;
+  groupId: string;
+  resolutionCode: string;
+  resolutionNotes: string;
+}
+
+/**
+ * How a move is placed in time: `first` after the response time, `run` after a share of the
+ * working time budget (the resolution clock runs until it), `pause` after a wait (it does
+ * not), `fixed` where it was put.
+ */
+export type Timing = 'first' | 'run' | 'pause' | 'fixed';
+
+interface Move extends Step {
+  timing: Timing;
+  /** Working time before the move (first, pause), or its weight in the budget (run). */
+  amount: number;
+  /** A public reply rather than an edit. */
+  reply: boolean;
+}
+
+export interface Life {
+  ticket: TicketDoc;
+  calendar: BusinessCalendar;
+  state: Tracked;
+  moves: Move[];
+}
+
+export function startLife(ticket: TicketDoc, groupId: string, calendar: BusinessCalendar): Life {
+  const state: Tracked = {
+    status: 'new',
+    pendingReason: '',
+    assigneeId: '',
+    groupId,
+    resolutionCode: '',
+    resolutionNotes: '',
+  };
+  return { ticket, calendar, state, moves: [] };
+}
+
+/** In the order applyTicketEdit reports them (TRACKED_FIELDS in tickets.ts). */
+const FIELDS = [
+  'status',
+  'pendingReason',
+  'assigneeId',
+  'groupId',
+  'resolutionCode',
+  'resolutionNotes',
+] as const;
+
+/**
+ * The same few changes (New to Assigned, a resolution note set...) recur on most tickets; they
+ * are shared, which keeps a 100,000-ticket set small enough to generate quickly.
+ */
+const changeCache = new Map<string, FieldChange>();
+function fieldChange(field: string, from: string, to: string): FieldChange {
+  const key = `${field}\n${from}\n${to}`;
+  let change = changeCache.get(key);
+  if (change === undefined) {
+    change = { field, from, to };
+    changeCache.set(key, change);
+  }
+  return change;
+}
+
+/**
+ * One saved edit, with the knock-on effects the app applies: leaving Pending clears its reason
+ * and reopening clears the resolution.
+ */
+export function edit(
+  life: Life,
+  patch: Partial<Tracked>,
+  by: string,
+  timing: Timing,
+  amount: number,
+  body = '',
+): void {
+  const before = life.state;
+  const status = patch.status ?? before.status;
+  const reopening = status === 'reopened' && before.status !== 'reopened';
+  const next: Tracked = {
+    status,
+    pendingReason: status === 'pending' ? (patch.pendingReason ?? before.pendingReason) : '',
+    assigneeId: patch.assigneeId ?? before.assigneeId,
+    groupId: patch.groupId ?? before.groupId,
+    resolutionCode: reopening ? '' : (patch.resolutionCode ?? before.resolutionCode),
+    resolutionNotes: reopening ? '' : (patch.resolutionNotes ?? before.resolutionNotes),
+  };
+  const changes: FieldChange[] = [];
+  for (const field of FIELDS) {
+    if (before[field] !== next[field]) changes.push(fieldChange(field, before[field], next[field]));
+  }
+  life.state = next;
+  life.moves.push({ timing, amount, at: 0, by, changes, body, reply: false });
+}
+
+/** An edit at a given time, after the scheduled ones. */
+export function settle(life: Life, patch: Partial<Tracked>, by: string, at: number, body = ''): void {
+  edit(life, patch, by, 'fixed', 0, body);
+  (life.moves[life.moves.length - 1] as Move).at = at;
+}
+
+export function reply(life: Life, by: string, body: string, timing: Timing, amount: number): void {
+  life.moves.push({ timing, amount, at: 0, by, changes: [], body, reply: true });
+}
+
+export const lastAt = (life: Life): number => life.moves[life.moves.length - 1]?.at ?? life.ticket.createdAt;
+
+/**
+ * Places the moves in time from creation, on the life's calendar: `budget` working time is
+ * shared among the run moves. A life that would end after `limit` is squeezed into
+ * [createdAt, limit], keeping its order.
+ */
+export function schedule(life: Life, budget: number, limit: number): void {
+  let weights = 0;
+  for (const m of life.moves) if (m.timing === 'run') weights += m.amount;
+  const start = life.ticket.createdAt;
+  let t = start;
+  for (const m of life.moves) {
+    const work = m.timing === 'run' ? (budget * m.amount) / weights : m.amount;
+    t = addWorkingMs(life.calendar, t, Math.max(1000, Math.round(work)));
+    m.at = t;
+  }
+  if (t <= limit) return;
+  const scale = (limit - start) / (t - start);
+  let previous = start;
+  for (const m of life.moves) {
+    m.at = Math.max(previous + 1, start + Math.floor((m.at - start) * scale));
+    previous = m.at;
+  }
+}
+
+export function historyOf(life: Life): History {
+  const steps: Step[] = [];
+  let first: History['reply'] = null;
+  for (const m of life.moves) {
+    if (m.reply) first = { at: m.at, by: m.by, body: m.body };
+    else steps.push(m);
+  }
+  return { steps, reply: first };
 }
