@@ -7,19 +7,12 @@
 import type { RxDocumentData } from 'rxdb';
 import { combineLatest, map, switchMap, of, type Observable } from 'rxjs';
 import { reconcile, scanFactsOf } from '../../shared/domain/audits';
-import { isFactActivity } from '../../shared/domain/kpi/facts';
+import { isFactActivity, slimFactActivity } from '../../shared/domain/kpi/facts';
 import type { AuditFigure } from '../../shared/domain/kpi/model';
 import type { ActivityDoc, CiState, TicketDoc } from '../../shared/domain/model';
 import type { OutpostDatabase } from './database';
 import { loadClockTicket, loadTimelineEntries, slimTicket, withoutMeta } from './sla';
 import { prepareStorageQuery } from './storageQuery';
-
-const FACT_FIELDS = new Set(['status', 'assigneeId', 'groupId']);
-
-/** What the facts read of an entry. */
-export function slimFactActivity(activity: ActivityDoc): ActivityDoc {
-  return { ...activity, body: '', changes: activity.changes.filter((c) => FACT_FIELDS.has(c.field)) };
-}
 
 const ID_INDEX = ['_deleted', 'id'];
 

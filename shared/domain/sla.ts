@@ -151,8 +151,10 @@ interface Span {
 
 type Phase = 'running' | 'paused' | 'stopped';
 
+const STATUS_SET: ReadonlySet<unknown> = new Set(TICKET_STATUSES);
+
 function isStatus(value: unknown): value is TicketStatus {
-  return (TICKET_STATUSES as readonly unknown[]).includes(value);
+  return STATUS_SET.has(value);
 }
 
 /** Already one copy of each of the ticket's entries, in strict (createdAt, id) order, none after `nowMs`. */

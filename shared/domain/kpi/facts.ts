@@ -37,6 +37,13 @@ export function isFactActivity(activity: ActivityDoc): boolean {
   );
 }
 
+const FACT_FIELDS: ReadonlySet<string> = new Set(['status', 'assigneeId', 'groupId']);
+
+/** What the facts read of an entry: no text, only the changes that matter. */
+export function slimFactActivity(activity: ActivityDoc): ActivityDoc {
+  return { ...activity, body: '', changes: activity.changes.filter((c) => FACT_FIELDS.has(c.field)) };
+}
+
 function doneSpells(events: readonly StatusEvent[], business: BusinessCalendar): DoneSpell[] {
   const spells: DoneSpell[] = [];
   let phase: 'running' | 'paused' | 'stopped' | null = null;
@@ -62,14 +69,16 @@ function breachOf(clock: ClockState): number | null {
 }
 
 /** Handed on from one person or group to another (a first assignment does not count). */
-function reassigned(entries: readonly ActivityDoc[]): boolean {
-  return entries.some(
-    (a) =>
-      (a.kind === 'change' || a.kind === 'escalation') &&
-      a.changes.some(
-        (c) => (c.field === 'assigneeId' || c.field === 'groupId') && c.from !== '' && c.from !== c.to,
-      ),
-  );
+function isHandOver(a: ActivityDoc): boolean {
+  if (a.kind !== 'change' && a.kind !== 'escalation') return false;
+  for (const c of a.changes) {
+    if ((c.field === 'assigneeId' || c.field === 'groupId') && c.from !== '' && c.from !== c.to) return true;
+  }
+  return false;
+}
+
+function isScore(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
 }
 
 export function ticketFacts(
@@ -86,17 +95,12 @@ export function ticketFacts(
     const state = clocksFrom(ticket, events, respondedAt, policy, ctx.calendarOf(policy.calendarId), ctx.now);
     sla = { responseBreachAt: breachOf(state.response), resolutionBreachAt: breachOf(state.resolution) };
   }
+  // One walk for the latest survey and any hand-over: a dashboard folds 100,000 timelines.
   let survey: TicketFacts['survey'] = null;
+  let handedOver = false;
   for (const a of entries) {
-    if (
-      a.kind === 'survey' &&
-      typeof a.score === 'number' &&
-      Number.isInteger(a.score) &&
-      a.score >= 1 &&
-      a.score <= 5
-    ) {
-      survey = { at: a.createdAt, score: a.score };
-    }
+    if (a.kind === 'survey' && isScore(a.score)) survey = { at: a.createdAt, score: a.score };
+    else if (!handedOver && isHandOver(a)) handedOver = true;
   }
   return {
     id: ticket.id,
@@ -115,6 +119,6 @@ export function ticketFacts(
       respondedAt === null ? null : workingMsBetween(ctx.business, ticket.createdAt, respondedAt),
     sla,
     survey,
-    singleTouch: !events.some((e) => e.status === 'pending') && !reassigned(entries),
+    singleTouch: !handedOver && !events.some((e) => e.status === 'pending'),
   };
 }
