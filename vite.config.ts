@@ -50,6 +50,7 @@ export default defineConfig({
         searchBench: 'renderer/search-bench.html',
         cmdbBench: 'renderer/cmdb-bench.html',
         auditsBench: 'renderer/audits-bench.html',
+        kpiBench: 'renderer/kpi-bench.html',
       },
     },
   },

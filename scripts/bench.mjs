@@ -6,6 +6,7 @@
 //   --search-profile DIR --search-port N keep the --only-search replica in DIR for later runs (IndexedDB
 //   belongs to an origin: reuse needs the same port)
 //   --fc-runs 1000             randomized sync schedules on the real engine (and 50x on the model)
+//   --only-kpi, --skip-kpi     KPI folding and dashboard passes, and the first load in Chromium (--kpi-tickets N)
 // Functions passed to page.evaluate / waitForFunction run in the browser page.
 /* global window, document, performance, location, requestAnimationFrame */
 // Builds nothing: run `npm run build` first. Fills a fresh replica with N tickets through the data
@@ -55,6 +56,67 @@ function runSyncBenches() {
     if (fc.status !== 0) process.exitCode = 1;
   }
 }
+
+/**
+ * KPI section: the computation (scripts/bench-kpi.ts, pure code on a generated desk,
+ * bench-results/kpi.json), then the projection's first load in Chromium (kpi-bench.html, a
+ * replica of --kpi-tickets tickets with their timelines, bench-results/kpi-load.json).
+ * --only-kpi runs nothing else, --skip-kpi leaves it out; --renderer-dir picks the build.
+ */
+async function runKpiBench() {
+  if (args.includes('--skip-kpi') || args.some((a) => a.startsWith('--only-') && a !== '--only-kpi')) return;
+  const kpi = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'scripts/bench-kpi.ts',
+      '--tickets',
+      String(tickets),
+      '--runs',
+      String(runs),
+    ],
+    { stdio: 'inherit' },
+  );
+  if (kpi.status !== 0) process.exitCode = 1;
+  const root = argValue(args, '--renderer-dir', 'dist/renderer');
+  const server = await startStaticServer({ root, port: 0, csp: readFileSync(join(root, 'csp.txt'), 'utf8') });
+  const dir = mkdtempSync(join(tmpdir(), 'outpost-kpi-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await context.newPage();
+    page.on('console', (m) => m.text().startsWith('bench:') && console.info(m.text()));
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    const count = argValue(args, '--kpi-tickets', String(tickets));
+    await page.goto(`http://127.0.0.1:${server.address().port}/kpi-bench.html?tickets=${count}`);
+    const handle = await page.waitForFunction(() => window.__benchResult, null, {
+      timeout: 60 * 60_000,
+      polling: 1000,
+    });
+    const data = await handle.jsonValue();
+    if (data.error) throw new Error(`kpi bench page failed: ${data.error}`);
+    const report = { date: new Date().toISOString(), ...data };
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync('bench-results/kpi-load.json', JSON.stringify(report, null, 2));
+    console.info(JSON.stringify(report, null, 2));
+    console.info('Report written to bench-results/kpi-load.json');
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (args.includes('--only-kpi')) {
+  await runKpiBench();
+  process.exit(process.exitCode ?? 0);
+}
+await runKpiBench();
 
 if (args.includes('--only-sync')) {
   runSyncBenches();
