@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Text } from '@mantine/core';
 import { labelsPdf, type LabelItem } from '../../../shared/domain/assetLabels';
-import { describeSave, safeFileName, saveTextFile } from '../audits/download';
+import { describeSave, safeFileName, saveTextFile } from '../../lib/saveFile';
 
 /** Makes the label sheet PDF for `items` in the app (no network) and saves it. */
 export function LabelsButton({

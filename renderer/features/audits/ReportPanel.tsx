@@ -8,7 +8,7 @@ import { useDb } from '../../app/database';
 import { useDirectory, type Directory } from '../../app/people';
 import { useSession } from '../../app/session';
 import { describeWriteError } from '../../lib/errors';
-import { describeSave, safeFileName, saveTextFile } from './download';
+import { describeSave, safeFileName, saveTextFile } from '../../lib/saveFile';
 import { DraftAction, MoveAction } from './ScanActions';
 
 type Section = 'found' | 'wrongLocation' | 'unknown' | 'missing';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barcodeDetectorClass, cameraErrorMessage } from './camera';
-import { describeSave, safeFileName } from './download';
+import { describeSave, safeFileName } from '../../lib/saveFile';
 
 describe('camera scanning', () => {
   it('is offered only where the platform has a BarcodeDetector', () => {

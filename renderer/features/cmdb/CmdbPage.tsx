@@ -24,7 +24,8 @@ import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { ClassSettingsModal } from './ClassSettingsModal';
 import { NewCiModal } from './CiModals';
-import { downloadText, exportFileName } from './download';
+import { exportFileName } from './download';
+import { saveTextFile } from '../../lib/saveFile';
 import { NO_FILTERS, countByClass, filterCis, type CiFilters } from './filterCis';
 
 const PAGE = 100;
@@ -54,7 +55,10 @@ export function CmdbPage() {
 
   const exportCsv = () => {
     const rows = exportRows(matching, definitions, { nameOf: (id) => directory.name(id, '') });
-    downloadText(exportFileName(), toCsv(rows, { bom: true }), 'text/csv;charset=utf-8');
+    // The desktop shell's save dialog, or a download in a browser.
+    saveTextFile({ name: exportFileName(), mimeType: 'text/csv', content: toCsv(rows, { bom: true }) }).catch(
+      (error: unknown) => console.warn('Outpost: could not save the CMDB export', error),
+    );
   };
 
   return (

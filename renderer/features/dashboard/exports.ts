@@ -5,7 +5,7 @@ import { dashboardCsv, isoDate, readableDateTime, type ReportMeta } from '../../
 import { dashboardPdf } from '../../../shared/domain/kpi/reportPdf';
 import { KIND_LABELS, priorityLabel } from '../../../shared/domain/labels';
 import type { Directory } from '../../app/people';
-import { describeSave, safeFileName, saveTextFile } from '../audits/download';
+import { describeSave, safeFileName, saveTextFile } from '../../lib/saveFile';
 import { periodDates } from './format';
 
 export const REPORT_TITLE = 'Service desk report';
@@ -77,7 +77,7 @@ export async function exportDashboard(d: Dashboard, meta: ReportMeta, format: Ex
   const name = safeFileName(`outpost-dashboard-${isoDate(meta.generatedAt, meta.timeZone)}`, format);
   const outcome =
     format === 'csv'
-      ? await saveTextFile({ name, mimeType: 'text/csv;charset=utf-8', content: dashboardCsv(d, meta) })
+      ? await saveTextFile({ name, mimeType: 'text/csv', content: dashboardCsv(d, meta) })
       : await saveTextFile({ name, mimeType: 'application/pdf', content: dashboardPdf(d, meta) });
   return describeSave(outcome, format === 'csv' ? 'CSV report' : 'PDF report');
 }

@@ -3,7 +3,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { ticketRowsCsv } from '../../../shared/domain/ticketCsv';
 import type { ListRow } from '../../data';
 import { useDirectory } from '../../app/people';
-import { describeSave, safeFileName, saveTextFile } from '../audits/download';
+import { describeSave, safeFileName, saveTextFile } from '../../lib/saveFile';
 
 /** Saves the rows a list shows, in its order, as CSV (desktop save dialog or a download). */
 export function ExportListButton({
@@ -22,7 +22,7 @@ export function ExportListButton({
     try {
       const result = await saveTextFile({
         name: safeFileName(name, 'csv'),
-        mimeType: 'text/csv;charset=utf-8',
+        mimeType: 'text/csv',
         content: ticketRowsCsv(rows, (id) => directory.name(id, '')),
       });
       setOutcome(describeSave(result, 'The list'));

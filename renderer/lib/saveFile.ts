@@ -1,9 +1,10 @@
 /**
- * Saves a file the app made (audit report CSV, label sheet PDF). The desktop shell offers a
- * save dialog that takes text: both files are plain 7-bit ASCII or UTF-8 text (the PDF writer
- * emits ASCII only), so they go through it unchanged. In a browser, a Blob URL download.
+ * Saves a file the app made (CSV exports and reports, PDF reports and label sheets). The desktop
+ * shell offers a save dialog that takes text: every such file is UTF-8 text or plain 7-bit
+ * ASCII (the PDF writer emits ASCII only), so it goes through unchanged. In a browser, a Blob
+ * URL download.
  */
-import { desktopApi } from '../../lib/desktop';
+import { desktopApi } from './desktop';
 
 export type SaveOutcome = { kind: 'saved'; path: string } | { kind: 'downloaded' } | { kind: 'canceled' };
 
@@ -16,7 +17,9 @@ export async function saveTextFile(file: {
   if (api) {
     const result = await api['export:saveFile']({
       suggestedName: file.name,
-      mimeType: file.mimeType,
+      // The shell takes a bare type/subtype (it picks the dialog's file filter); parameters
+      // such as charset would be refused by its argument check.
+      mimeType: file.mimeType.split(';')[0]?.trim() ?? file.mimeType,
       content: file.content,
     });
     if (!result.ok) throw new Error(result.error.message);
