@@ -6,7 +6,7 @@ import { encodeQr } from '../../shared/domain/qr';
 import { createOutpostDatabase, seedDemoIfEmpty } from '../data';
 import { createAudit, recordScan, startAudit } from '../data/audits';
 import { DEMO_SEED, DEMO_TICKETS } from '../app/database';
-import { measure } from './stats';
+import { measure, publishResult } from './stats';
 
 /**
  * Audit benchmark, run by `npm run bench` in headless Chromium. Fills the app's own replica
@@ -151,14 +151,4 @@ async function run() {
   };
 }
 
-run().then(
-  (result) => {
-    (window as unknown as { __benchResult: unknown }).__benchResult = result;
-    document.getElementById('out')!.textContent = JSON.stringify(result, null, 2);
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    (window as unknown as { __benchResult: unknown }).__benchResult = { error: message };
-    document.getElementById('out')!.textContent = message;
-  },
-);
+publishResult(run);

@@ -5,7 +5,7 @@ import { createOutpostDatabase } from '../data';
 import { commitImport, planImport } from '../data/ciImport';
 import { loadCmdb } from '../data/cmdb';
 import { generateCmdb, generateImportCsv } from './cmdbData';
-import { measure } from './stats';
+import { measure, publishResult } from './stats';
 
 /**
  * CMDB benchmark, run by `npm run bench` in headless Chromium: fills its own replica with a
@@ -98,14 +98,4 @@ async function run() {
   };
 }
 
-run().then(
-  (result) => {
-    (window as unknown as { __benchResult: unknown }).__benchResult = result;
-    document.getElementById('out')!.textContent = JSON.stringify(result, null, 2);
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    (window as unknown as { __benchResult: unknown }).__benchResult = { error: message };
-    document.getElementById('out')!.textContent = message;
-  },
-);
+publishResult(run);

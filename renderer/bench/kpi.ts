@@ -6,6 +6,7 @@ import { defaultGranularity, periodOf } from '../../shared/domain/kpi/period';
 import { BUSINESS_CALENDAR_ID } from '../../shared/domain/sla';
 import { DEFAULT_SLA_CONFIG, calendarFor } from '../../shared/domain/slaSettings';
 import { createOutpostDatabase } from '../data';
+import { publishResult } from './stats';
 import { loadAllTickets, loadFactActivities } from '../data/kpi';
 
 /**
@@ -92,14 +93,4 @@ async function run() {
   };
 }
 
-run().then(
-  (result) => {
-    (window as unknown as { __benchResult: unknown }).__benchResult = result;
-    document.getElementById('out')!.textContent = JSON.stringify(result, null, 2);
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    (window as unknown as { __benchResult: unknown }).__benchResult = { error: message };
-    document.getElementById('out')!.textContent = message;
-  },
-);
+publishResult(run);

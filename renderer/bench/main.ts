@@ -10,7 +10,7 @@ import {
   type ListRow,
 } from '../data';
 import { DEMO_SEED, DEMO_TICKETS } from '../app/database';
-import { measure } from './stats';
+import { measure, publishResult } from './stats';
 import { firstValueFrom } from 'rxjs';
 
 /**
@@ -98,14 +98,4 @@ async function run() {
   };
 }
 
-run().then(
-  (result) => {
-    (window as unknown as { __benchResult: unknown }).__benchResult = result;
-    document.getElementById('out')!.textContent = JSON.stringify(result, null, 2);
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    (window as unknown as { __benchResult: unknown }).__benchResult = { error: message };
-    document.getElementById('out')!.textContent = message;
-  },
-);
+publishResult(run);

@@ -10,7 +10,7 @@ import { SearchStore } from '../search/store';
 import { ticketSource } from '../../shared/search';
 import type { TicketDoc } from '../../shared/domain/model';
 import { benchArticle, benchCi } from './searchData';
-import { summarize } from './stats';
+import { summarize, publishResult } from './stats';
 
 interface MemoryInfo {
   usedJSHeapSize: number;
@@ -220,14 +220,4 @@ async function run() {
   };
 }
 
-run().then(
-  (result) => {
-    (window as unknown as { __benchResult: unknown }).__benchResult = result;
-    document.getElementById('out')!.textContent = JSON.stringify(result, null, 2);
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    (window as unknown as { __benchResult: unknown }).__benchResult = { error: message };
-    document.getElementById('out')!.textContent = message;
-  },
-);
+publishResult(run);

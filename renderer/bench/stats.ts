@@ -36,3 +36,21 @@ export async function measure(
   }
   return summarize(samples);
 }
+
+/**
+ * Runs a bench page's measurements and hands the result (or the error) to the script that
+ * drives the page (`window.__benchResult`), also showing it on the page.
+ */
+export function publishResult(run: () => Promise<unknown>): void {
+  const show = (value: unknown, text: string) => {
+    (window as unknown as { __benchResult: unknown }).__benchResult = value;
+    document.getElementById('out')!.textContent = text;
+  };
+  run().then(
+    (result) => show(result, JSON.stringify(result, null, 2)),
+    (error: unknown) => {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      show({ error: message }, message);
+    },
+  );
+}
