@@ -20,6 +20,7 @@ import {
   observeAssetStates,
   observeClosedAudits,
 } from '../data/kpi';
+import { restoreFactsSnapshot, saveFactsSnapshot } from '../data/factsSnapshot';
 import { observeSlaConfig } from '../data/sla';
 import { useDb } from './database';
 
@@ -92,7 +93,11 @@ function fold(ticket: TicketDoc, activities: readonly ActivityDoc[], ctx: FactsC
 
 const yieldToUi = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function loadAll(db: OutpostDatabase, run: number): Promise<void> {
+/** The SLA configuration as the snapshot records it: facts folded under another are stale. */
+const configKey = (): string => JSON.stringify({ policies: config.policies, calendars: config.calendars });
+
+/** Every ticket read in chunks, each chunk's timelines read from the index and folded. */
+async function foldEverything(db: OutpostDatabase, run: number): Promise<void> {
   let loaded = 0;
   await loadAllTickets(db, async (chunk) => {
     if (run !== generation) return;
@@ -106,48 +111,99 @@ async function loadAll(db: OutpostDatabase, run: number): Promise<void> {
     publish({ loaded });
     await yieldToUi();
   });
+}
+
+async function loadAll(db: OutpostDatabase, run: number): Promise<void> {
+  const restored = await restoreFactsSnapshot(db, configKey()).catch((error: unknown) => {
+    // Only an accelerator: without it every timeline is read again.
+    console.warn('Outpost: could not restore the KPI snapshot', error);
+    return null;
+  });
   if (run !== generation) return;
-  publish({ ready: true, loaded });
+  if (restored) {
+    for (const [id, f] of restored.facts) facts.set(id, f);
+    for (const id of restored.changed) dirty.add(id);
+  } else {
+    await foldEverything(db, run);
+  }
+  if (run !== generation) return;
+  // Tickets that changed while the chunks were read may have been read before the change.
+  for (const id of changedWhileLoading) dirty.add(id);
+  changedWhileLoading.clear();
+  await flush(db);
+  if (run !== generation) return;
+  publish({ ready: true, loaded: facts.size });
+  // Readiness signals for tests: figures are complete, and where they came from.
+  document.documentElement.dataset.kpiSource = restored ? 'snapshot' : 'replica';
   document.documentElement.dataset.kpiReady = 'true';
+  scheduleSave(db);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Following changes: touched tickets are refolded from a fresh read of their timeline.
 
 const dirty = new Set<string>();
-let flushing = false;
+const changedWhileLoading = new Set<string>();
+let flushRun: Promise<void> | null = null;
 
-async function flush(db: OutpostDatabase): Promise<void> {
-  if (flushing) return;
-  flushing = true;
-  try {
-    while (dirty.size > 0) {
-      const ids = [...dirty].sort();
-      dirty.clear();
-      const timelines = await loadFactActivities(db, ids);
-      const ctx = factsContext();
-      for (const id of ids) {
-        const ticket = await loadFactTicket(db, id);
-        if (ticket) fold(ticket, timelines.get(id) ?? [], ctx);
-        else facts.delete(id);
-      }
-      publish({});
+async function drain(db: OutpostDatabase): Promise<void> {
+  while (dirty.size > 0) {
+    const ids = [...dirty].sort();
+    dirty.clear();
+    const timelines = await loadFactActivities(db, ids);
+    const ctx = factsContext();
+    for (const id of ids) {
+      const ticket = await loadFactTicket(db, id);
+      if (ticket) fold(ticket, timelines.get(id) ?? [], ctx);
+      else facts.delete(id);
     }
-  } catch (error) {
-    console.warn('Outpost: could not update the KPI facts', error);
-  } finally {
-    flushing = false;
+    publish({});
   }
 }
 
+/** Refolds every dirty ticket; resolves once none is left (a call during a run joins it). */
+function flush(db: OutpostDatabase): Promise<void> {
+  flushRun ??= drain(db)
+    .catch((error: unknown) => console.warn('Outpost: could not update the KPI facts', error))
+    .finally(() => {
+      flushRun = null;
+      // An id marked between the last check and now would otherwise wait for the next change.
+      if (dirty.size > 0) void flush(db);
+      else if (state.ready) scheduleSave(db);
+    });
+  return flushRun;
+}
+
 function markDirty(db: OutpostDatabase, id: string): void {
+  if (!state.ready) changedWhileLoading.add(id);
   dirty.add(id);
   void flush(db);
+}
+
+/** Saved once writes go quiet: a snapshot of 100,000 facts is a large write. */
+const SAVE_DELAY_MS = 5_000;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleSave(db: OutpostDatabase): void {
+  clearTimeout(saveTimer);
+  const run = generation;
+  saveTimer = setTimeout(() => {
+    if (run !== generation || !state.ready) return;
+    // Only when every change seen so far is folded, so "taken at" holds for all of them.
+    if (dirty.size > 0 || flushRun) return scheduleSave(db);
+    saveFactsSnapshot(db, facts.values(), configKey(), Date.now()).then(
+      () => {
+        document.documentElement.dataset.kpiSnapshotSaved = String(Date.now());
+      },
+      (error: unknown) => console.warn('Outpost: could not save the KPI snapshot', error),
+    );
+  }, SAVE_DELAY_MS);
 }
 
 function rebuild(db: OutpostDatabase): void {
   generation++;
   facts.clear();
+  changedWhileLoading.clear();
   publish({ ready: false, loaded: 0, error: null });
   delete document.documentElement.dataset.kpiReady;
   const run = generation;
@@ -193,6 +249,7 @@ function start(db: OutpostDatabase): void {
   subs.push(observeClosedAudits(db).subscribe((audits) => publish({ audits })));
   stopCurrent = () => {
     generation++;
+    clearTimeout(saveTimer);
     for (const sub of subs) sub.unsubscribe();
   };
 }
