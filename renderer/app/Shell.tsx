@@ -173,7 +173,7 @@ export function Shell() {
             href="#/tickets"
             aria-label={label}
             label={label}
-            active={route.name === 'tickets' && viewId === id}
+            active={route.name === 'tickets' && route.drill === undefined && viewId === id}
             rightSection={
               counts && (source !== 'slaClocks' || clocks.ready) ? (
                 <Text size="xs" data-testid={`view-count-${id}`}>
@@ -207,7 +207,12 @@ export function Shell() {
         <Text size="xs" fw={700} c="dimmed" px="sm" pt="md" pb={4}>
           SERVICE MANAGEMENT
         </Text>
-        <NavLink href="#/dashboard" label="Dashboard" active={route.name === 'dashboard'} />
+        <NavLink
+          href="#/dashboard"
+          label="Dashboard"
+          // The tickets behind a figure belong to the dashboard, not to a saved view.
+          active={route.name === 'dashboard' || (route.name === 'tickets' && route.drill !== undefined)}
+        />
         <NavLink href="#/problems/known-errors" label="Known errors" active={route.name === 'known-errors'} />
         <NavLink
           href="#/changes/calendar"
