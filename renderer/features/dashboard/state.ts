@@ -1,5 +1,10 @@
 import { create } from 'zustand';
-import type { Granularity, KpiFilters, PeriodPreset } from '../../../shared/domain/kpi/model';
+import {
+  NO_KPI_FILTERS,
+  type Granularity,
+  type KpiFilters,
+  type PeriodPreset,
+} from '../../../shared/domain/kpi/model';
 
 /**
  * The dashboard's choices. Held outside the page so that a drill-down into the ticket list and
@@ -24,14 +29,12 @@ interface DashboardState extends DashboardChoices {
   clearFilters: () => void;
 }
 
-const NO_FILTERS: KpiFilters = { kinds: [], groupIds: [], assigneeIds: [], categories: [], priorities: [] };
-
 export const useDashboardState = create<DashboardState>((set) => ({
   preset: 'last30',
   customFrom: '',
   customTo: '',
   granularity: 'auto',
-  filters: NO_FILTERS,
+  filters: NO_KPI_FILTERS,
   setPreset: (preset, custom) =>
     set((s) => ({
       preset,
@@ -42,7 +45,7 @@ export const useDashboardState = create<DashboardState>((set) => ({
     set((s) => ({ customFrom: custom.from ?? s.customFrom, customTo: custom.to ?? s.customTo })),
   setGranularity: (granularity) => set({ granularity }),
   setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
-  clearFilters: () => set({ filters: NO_FILTERS }),
+  clearFilters: () => set({ filters: NO_KPI_FILTERS }),
 }));
 
 export function hasFilters(filters: KpiFilters): boolean {
