@@ -178,6 +178,23 @@ describe('drillIds', () => {
   });
 });
 
+describe('a malformed document', () => {
+  it('counts in the totals but never in another figure', () => {
+    const facts = allFacts();
+    const c = facts.find((f) => f.id === 'c');
+    if (!c) throw new Error('c');
+    const odd = { ...c, id: 'odd', priority: 9 as never };
+    const d = computeDashboard({ facts: [...facts, odd], assetStates: [], audits: [] }, WEEK);
+    expect(d.backlog.total).toBe(2);
+    expect(d.backlog.byPriority.map((p) => p.count)).toEqual([0, 0, 0, 1, 0]);
+    expect(d.csat.byScore).toEqual([0, 0, 1, 0, 1]);
+    expect(d.backlog.matrix.flat().reduce((a, b) => a + b, 0)).toBe(1);
+    // Both are 2 days 8 hours old at the period end.
+    expect(d.backlog.byAge.map((b) => b.count)).toEqual([0, 2, 0, 0, 0]);
+    expect(d.volume.series.map((p) => p.resolved)).toEqual([0, 2, 1, 0, 0, 0, 0]);
+  });
+});
+
 describe('an empty desk', () => {
   it('has zero counts and no rates', () => {
     const d = computeDashboard({ facts: [], assetStates: [], audits: [] }, WEEK);

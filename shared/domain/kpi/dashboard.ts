@@ -34,6 +34,7 @@ import { bucketBounds, bucketIndex } from './period';
 
 const DAY = 86_400_000;
 const PRIORITIES: readonly Priority[] = [1, 2, 3, 4, 5];
+const PRIORITY_SET: ReadonlySet<number> = new Set(PRIORITIES);
 /** Closure codes of a change that went in as planned. */
 const SUCCESSFUL_CHANGE = 'successful';
 
@@ -247,9 +248,13 @@ function visit(f: TicketFacts, ctx: Context, slots: Slots, emit: Emit): void {
   if (f.createdAt <= ctx.asOf && f.createdAt < ctx.to && !done) {
     const age = ageIndex(ctx.asOf - f.createdAt);
     emit(S.backlog);
-    emit(BACKLOG_PRIORITY + f.priority - 1);
     emit(BACKLOG_AGE + age);
-    emit(BACKLOG_CELL + (f.priority - 1) * AGE_BUCKETS.length + age);
+    // Slots are positions: a priority outside 1-5 (a document no check caught) must not land
+    // in a neighbouring figure's slot.
+    if (PRIORITY_SET.has(f.priority)) {
+      emit(BACKLOG_PRIORITY + f.priority - 1);
+      emit(BACKLOG_CELL + (f.priority - 1) * AGE_BUCKETS.length + age);
+    }
   }
   if (f.survey && inPeriod(f.survey.at, ctx)) {
     const score = f.survey.score;
