@@ -123,6 +123,8 @@ async function loadAll(db: OutpostDatabase, run: number): Promise<void> {
   if (restored) {
     for (const [id, f] of restored.facts) facts.set(id, f);
     for (const id of restored.changed) dirty.add(id);
+    // The stored copy stands; the replayed tickets count towards the next save.
+    lastSaveAt = restored.takenAt;
   } else {
     await foldEverything(db, run);
   }
@@ -150,6 +152,7 @@ async function drain(db: OutpostDatabase): Promise<void> {
   while (dirty.size > 0) {
     const ids = [...dirty].sort();
     dirty.clear();
+    refoldedSinceSave += ids.length;
     const timelines = await loadFactActivities(db, ids);
     const ctx = factsContext();
     for (const id of ids) {
@@ -180,20 +183,40 @@ function markDirty(db: OutpostDatabase, id: string): void {
   void flush(db);
 }
 
-/** Saved once writes go quiet: a snapshot of 100,000 facts is a large write. */
+/**
+ * Saved once writes go quiet, and then only when it is worth a large write (tens of MB at
+ * 100,000 tickets): never saved since this load, many tickets refolded since, or a while since
+ * the last save. Changes not saved yet are replayed by the next start, which is cheap.
+ */
 const SAVE_DELAY_MS = 5_000;
+const SAVE_AFTER_CHANGES = 500;
+const SAVE_AFTER_MS = 10 * 60_000;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let lastSaveAt = 0;
+let refoldedSinceSave = 0;
+
+function worthSaving(): boolean {
+  if (lastSaveAt === 0) return true;
+  return (
+    refoldedSinceSave >= SAVE_AFTER_CHANGES ||
+    (refoldedSinceSave > 0 && Date.now() - lastSaveAt >= SAVE_AFTER_MS)
+  );
+}
 
 function scheduleSave(db: OutpostDatabase): void {
   clearTimeout(saveTimer);
   const run = generation;
   saveTimer = setTimeout(() => {
-    if (run !== generation || !state.ready) return;
+    if (run !== generation || !state.ready || !worthSaving()) return;
     // Only when every change seen so far is folded, so "taken at" holds for all of them.
     if (dirty.size > 0 || flushRun) return scheduleSave(db);
-    saveFactsSnapshot(db, facts.values(), configKey(), Date.now()).then(
+    const takenAt = Date.now();
+    const refolded = refoldedSinceSave;
+    saveFactsSnapshot(db, facts.values(), configKey(), takenAt).then(
       () => {
-        document.documentElement.dataset.kpiSnapshotSaved = String(Date.now());
+        lastSaveAt = takenAt;
+        refoldedSinceSave = Math.max(0, refoldedSinceSave - refolded);
+        document.documentElement.dataset.kpiSnapshotSaved = String(takenAt);
       },
       (error: unknown) => console.warn('Outpost: could not save the KPI snapshot', error),
     );
@@ -204,6 +227,8 @@ function rebuild(db: OutpostDatabase): void {
   generation++;
   facts.clear();
   changedWhileLoading.clear();
+  lastSaveAt = 0;
+  refoldedSinceSave = 0;
   publish({ ready: false, loaded: 0, error: null });
   delete document.documentElement.dataset.kpiReady;
   const run = generation;

@@ -75,5 +75,14 @@ describe('KPI facts snapshot', () => {
     expect(await restoreFactsSnapshot(db, '{"policies":[1]}')).toBeNull();
     await db.upsertLocal(FACTS_SNAPSHOT_DOC_ID, { format: 1, facts: [{ id: 'x' }] });
     expect(await restoreFactsSnapshot(db, CONFIG)).toBeNull();
+    // The right format with torn columns: one more id than priorities.
+    await saveFactsSnapshot(db, [facts('tkt_000001')], CONFIG, Date.now());
+    const saved = (await db.getLocal<Record<string, unknown>>(FACTS_SNAPSHOT_DOC_ID))?.toJSON().data;
+    const columns = saved?.facts as { id: string[] };
+    await db.upsertLocal(FACTS_SNAPSHOT_DOC_ID, {
+      ...saved,
+      facts: { ...columns, id: [...columns.id, 'extra'] },
+    });
+    expect(await restoreFactsSnapshot(db, CONFIG)).toBeNull();
   });
 });

@@ -6,11 +6,13 @@
  * to refold. A different format, schema or SLA configuration discards it for a full load.
  */
 import { getChangedDocumentsSince } from 'rxdb';
+import { decodeFacts, encodeFacts, type FactColumns } from '../../shared/domain/kpi/factsColumns';
 import type { TicketFacts } from '../../shared/domain/kpi/model';
 import type { OutpostDatabase } from './database';
 
 export const FACTS_SNAPSHOT_DOC_ID = 'kpiFactsSnapshot';
-const FORMAT = 1;
+/** 2: facts in columns (factsColumns.ts). */
+const FORMAT = 2;
 /** Replays this much history before the snapshot too: a write's `lwt` is taken before its
  * change event is delivered. Re-folding a ticket is harmless. */
 const REPLAY_MARGIN_MS = 5_000;
@@ -24,7 +26,7 @@ interface StoredFacts {
   config: string;
   /** Every change written before this instant (less the margin) is in the facts. */
   takenAt: number;
-  facts: TicketFacts[];
+  facts: FactColumns;
 }
 
 export async function saveFactsSnapshot(
@@ -39,18 +41,9 @@ export async function saveFactsSnapshot(
     activities: db.activities.schema.version,
     config,
     takenAt,
-    facts: [...facts],
+    facts: encodeFacts(facts),
   };
   await db.upsertLocal<StoredFacts>(FACTS_SNAPSHOT_DOC_ID, stored);
-}
-
-function looksLikeFacts(value: unknown): value is TicketFacts[] {
-  if (!Array.isArray(value)) return false;
-  // Written by this module only; a spot check guards against a torn or foreign value.
-  return value.every(
-    (f: Partial<TicketFacts> | null) =>
-      typeof f?.id === 'string' && typeof f.createdAt === 'number' && Array.isArray(f.done),
-  );
 }
 
 type StorageOf =
@@ -83,7 +76,7 @@ async function changedSince(
 export async function restoreFactsSnapshot(
   db: OutpostDatabase,
   config: string,
-): Promise<{ facts: Map<string, TicketFacts>; changed: Set<string> } | null> {
+): Promise<{ facts: Map<string, TicketFacts>; changed: Set<string>; takenAt: number } | null> {
   const doc = await db.getLocal<StoredFacts>(FACTS_SNAPSHOT_DOC_ID);
   if (!doc) return null;
   const stored = doc.toJSON().data as Partial<StoredFacts>;
@@ -92,11 +85,12 @@ export async function restoreFactsSnapshot(
     stored.tickets !== db.tickets.schema.version ||
     stored.activities !== db.activities.schema.version ||
     stored.config !== config ||
-    typeof stored.takenAt !== 'number' ||
-    !looksLikeFacts(stored.facts)
+    typeof stored.takenAt !== 'number'
   ) {
     return null;
   }
+  const list = decodeFacts(stored.facts);
+  if (!list) return null;
   const since = Math.max(0, stored.takenAt - REPLAY_MARGIN_MS);
   const changed = await changedSince(db.tickets.storageInstance, since, (t) => t.id);
   // Timeline entries name their ticket; entries of articles, CIs or audits name no ticket and
@@ -104,5 +98,5 @@ export async function restoreFactsSnapshot(
   for (const id of await changedSince(db.activities.storageInstance, since, (a) => a.parentId ?? '')) {
     if (id !== '') changed.add(id);
   }
-  return { facts: new Map(stored.facts.map((f) => [f.id, f])), changed };
+  return { facts: new Map(list.map((f) => [f.id, f])), changed, takenAt: stored.takenAt };
 }
