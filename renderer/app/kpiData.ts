@@ -16,7 +16,7 @@ import type { OutpostDatabase } from '../data';
 import {
   loadAllTickets,
   loadFactActivities,
-  loadFactTicket,
+  loadFactTickets,
   observeAssetStates,
   observeClosedAudits,
 } from '../data/kpi';
@@ -153,10 +153,10 @@ async function drain(db: OutpostDatabase): Promise<void> {
     const ids = [...dirty].sort();
     dirty.clear();
     refoldedSinceSave += ids.length;
-    const timelines = await loadFactActivities(db, ids);
+    const [tickets, timelines] = await Promise.all([loadFactTickets(db, ids), loadFactActivities(db, ids)]);
     const ctx = factsContext();
     for (const id of ids) {
-      const ticket = await loadFactTicket(db, id);
+      const ticket = tickets.get(id);
       if (ticket) fold(ticket, timelines.get(id) ?? [], ctx);
       else facts.delete(id);
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstValueFrom, filter } from 'rxjs';
 import type { ActivityDoc, CiDoc } from '../../shared/domain/model';
-import { loadAllTickets, loadFactActivities, observeAssetStates } from './kpi';
+import { loadAllTickets, loadFactActivities, loadFactTickets, observeAssetStates } from './kpi';
 import { createDbTracker, fixtureTicket } from './testDb';
 
 const dbs = createDbTracker();
@@ -52,6 +52,14 @@ describe('KPI reads', () => {
     );
     expect(seen).toEqual(expected);
     expect(chunks).toEqual([3, 3, 3, 1]);
+  });
+
+  it('reads a batch of changed tickets at once, without the ones deleted', async () => {
+    const db = await dbs.open();
+    await db.tickets.bulkInsert([fixtureTicket(1), fixtureTicket(2, { description: 'long text' })]);
+    const found = await loadFactTickets(db, ['tkt_000002', 'tkt_000001', 'tkt_gone']);
+    expect([...found.keys()].sort()).toEqual(['tkt_000001', 'tkt_000002']);
+    expect(found.get('tkt_000002')?.description).toBe('');
   });
 
   it('reads only the entries that move a figure, without their text, in timeline order', async () => {

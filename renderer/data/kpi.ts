@@ -11,7 +11,7 @@ import { isFactActivity, slimFactActivity } from '../../shared/domain/kpi/facts'
 import type { AuditFigure } from '../../shared/domain/kpi/model';
 import type { ActivityDoc, CiState, TicketDoc } from '../../shared/domain/model';
 import type { OutpostDatabase } from './database';
-import { loadClockTicket, loadTimelineEntries, slimTicket, withoutMeta } from './sla';
+import { loadTimelineEntries, slimTicket, withoutMeta } from './sla';
 import { prepareStorageQuery } from './storageQuery';
 
 const ID_INDEX = ['_deleted', 'id'];
@@ -51,8 +51,16 @@ export function loadFactActivities(
   return loadTimelineEntries(db, parentIds, isFactActivity, slimFactActivity);
 }
 
-/** One ticket (slim), or null once deleted. */
-export const loadFactTicket = loadClockTicket;
+/** The given tickets (slim) that still exist, by id: one read for a whole batch of changes. */
+export async function loadFactTickets(
+  db: OutpostDatabase,
+  ids: readonly string[],
+): Promise<Map<string, TicketDoc>> {
+  const found = await db.tickets.findByIds([...ids]).exec();
+  const tickets = new Map<string, TicketDoc>();
+  for (const [id, doc] of found) tickets.set(id, slimTicket(doc.toMutableJSON()));
+  return tickets;
+}
 
 /** The lifecycle state of every asset (a CI with a tag), live. */
 export function observeAssetStates(db: OutpostDatabase): Observable<CiState[]> {

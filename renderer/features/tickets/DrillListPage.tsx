@@ -3,15 +3,13 @@ import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { KIND_LABELS } from '../../../shared/domain/labels';
 import { drillIds } from '../../../shared/domain/kpi/dashboard';
 import { decodeDrill, drillText } from '../../../shared/domain/kpi/drill';
+import { readableDate } from '../../../shared/domain/kpi/report';
 import { filterAndSortRows, type ListRow, type RowSort } from '../../data';
 import { useKpiData } from '../../app/kpiData';
 import { navigate } from '../../app/router';
 import { markFirstScreenShown, useTicketRows } from '../../app/ticketRows';
 import { ExportListButton } from './ExportListButton';
 import { TicketTable } from './TicketTable';
-
-const dateFormat = (timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
 
 /**
  * The tickets behind one dashboard figure. The ids come from the same pass that counted the
@@ -48,14 +46,14 @@ export function DrillListPage({ encoded }: { encoded: string }) {
       </Alert>
     );
   }
-  const format = dateFormat(spec.timeZone);
+  const day = (t: number) => readableDate(t, spec.timeZone);
   const until = Math.max(spec.period.from, spec.period.to - 1);
   const loading = !ids || !projection.ready;
 
   return (
     <Stack gap="sm" h="calc(100vh - 52px - 2 * var(--mantine-spacing-md))">
       <Group justify="space-between">
-        <Title order={2}>{drillText(spec.key, (t) => format.format(t))}</Title>
+        <Title order={2}>{drillText(spec.key, day)}</Title>
         <Group gap="xs">
           <Text size="sm" c="dimmed" data-testid="ticket-count">
             {loading
@@ -64,7 +62,7 @@ export function DrillListPage({ encoded }: { encoded: string }) {
           </Text>
           <ExportListButton
             rows={rows}
-            name={`outpost-tickets-${drillText(spec.key, (t) => format.format(t))}`}
+            name={`outpost-tickets-${drillText(spec.key, day)}`}
             disabled={loading}
           />
         </Group>
@@ -72,7 +70,7 @@ export function DrillListPage({ encoded }: { encoded: string }) {
       <Alert variant="light" data-testid="drill-banner" p="xs">
         <Group justify="space-between" gap="xs">
           <Text size="sm">
-            From the dashboard: {format.format(spec.period.from)} – {format.format(until)}
+            From the dashboard: {day(spec.period.from)} – {day(until)}
             {spec.filters.kinds.length > 0
               ? ` · ${spec.filters.kinds.map((k) => KIND_LABELS[k]).join(', ')}`
               : ' · incidents and requests'}
